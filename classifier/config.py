@@ -1,0 +1,21 @@
+"""Paths and defaults, in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_DIR = PACKAGE_DIR.parent
+DATA_DIR = REPO_DIR / "data"
+
+SPLITS = ("train", "dev", "test")
+STANCES = ("attacking", "defending", "proposing")
+SEED = 13
+
+
+def default_model_dir() -> Path:
+    """The shipped bundle: inside the installed package, or ``models/`` in a source checkout."""
+    for candidate in (PACKAGE_DIR / "models", REPO_DIR / "models"):
+        if (candidate / "manifest.json").exists():
+            return candidate
+    return REPO_DIR / "models"
