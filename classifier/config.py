@@ -19,3 +19,7 @@ def default_model_dir() -> Path:
         if (candidate / "manifest.json").exists():
             return candidate
     return REPO_DIR / "models"
+
+
+BATCH_SIZE = 32  # articles per scikit-learn call; larger batches amortise per-call overhead
+C_GRID = (0.25, 1.0, 4.0, 16.0)  # inverse regularisation strengths tried on dev for each model

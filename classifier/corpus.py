@@ -20,6 +20,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from .config import DATA_DIR, SPLITS, STANCES
@@ -279,7 +280,7 @@ def validate_record(record: dict, *, corpus: bool = True) -> list[str]:
             say(f"{rid} nonquote {n}: kind {nonquote.get('kind')!r} not one of {NONQUOTE_KINDS}")
         nonquote_spans.append((start, end))
     every = sorted(spans + nonquote_spans)
-    for (s1, e1), (s2, e2) in zip(every, every[1:], strict=False):
+    for (s1, e1), (s2, e2) in pairwise(every):
         if s2 < e1:
             say(f"{rid}: spans overlap: {text[s1:e1][:30]!r} and {text[s2:e2][:30]!r}")
     if corpus:
@@ -389,7 +390,7 @@ def _table(title: str, counter: Counter, total_label: str = "total") -> list[str
     lines = [f"| {title} | count |", "| --- | ---: |"]
     lines += [f"| {key} | {value} |" for key, value in sorted(counter.items())]
     lines.append(f"| {total_label} | {sum(counter.values())} |")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def stats(records: list[dict], splits: dict[str, str]) -> str:
@@ -404,8 +405,7 @@ def stats(records: list[dict], splits: dict[str, str]) -> str:
     out += [f"| {s} | {per_split[s]} | {units_split[s]} |" for s in SPLITS]
     out += [f"| total | {len(records)} | {len(quotes)} |", ""]
     out += [
-        f"Article length: {min(words)} to {max(words)} words, "
-        f"median {sorted(words)[len(words) // 2]}.",
+        f"Article length: {min(words)} to {max(words)} words, median {sorted(words)[len(words) // 2]}.",
         "",
     ]
     out += _table("topic", Counter(r["topic"] for r in records))
@@ -450,8 +450,7 @@ def stats(records: list[dict], splits: dict[str, str]) -> str:
         f"| articles with 3 or more speakers | {sum(n >= 3 for n in speakers_per_article)} |",
         f"| articles where speakers share a surname | {flags['same-surname']} |",
         f"| articles where speakers share a pronoun | {flags['same-pronoun']} |",
-        f"| articles with either | "
-        f"{sum(1 for r in records if set(r.get('flags', [])) & set(FLAGS))} |",
+        f"| articles with either | {sum(1 for r in records if set(r.get('flags', [])) & set(FLAGS))} |",
         "",
     ]
     out += _table("non-quotation in marks", nonquotes)

@@ -1,0 +1,609 @@
+"""Stage 2: who said each quotation.
+
+Candidate mentions (names, pronouns, roles, spokespeople, documents) are found in the reporter's
+text, each resolved to a canonical entity by rules over the article (surnames and titles to full
+names, roles by apposition, pronouns to the nearest compatible person, spokespeople to their
+organisation). A learned ranker then scores every (quotation, mention) pair; the best mention's
+entity is the speaker. A ``previous`` pseudo-mention carries the speaker of the quotation before,
+for quotes that continue without attribution.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer
+
+from .config import SEED
+from .quotes import REPORTING_VERBS
+from .text import paragraphs
+from .types import Attribution, Mention, Quotation, Span
+
+_WORDS = lambda s: frozenset(s.split())  # noqa: E731
+
+NOT_NAMES = _WORDS(
+    """The A An And But Or So Yet If In On At By For From To Of With As After Before When While
+    Since Until During Under Over Into Its It He She They We I You His Her Their Our My Your This
+    That These Those There Here Then Now However Meanwhile Also Although Though Because Both Each
+    Every Many Most Some Several Other Others Another Such What Which Who Whom Whose Where Why How
+    Asked Speaking Writing Responding Despite Last Next Earlier Later Today Yesterday Tomorrow
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Image Published Related Follow Read More
+    Updated Mrs Mr Ms Miss Dr Sir Dame Lord Lady Prof Professor Rev Cllr Not No Yes One Two Three
+    According Under Among Without Within Against Through Including Once Only Even Still Just Neither
+    Nor Whether GMT BST EST ET AM PM"""
+)
+TITLES = _WORDS(
+    """Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor Rev Reverend Cllr Councillor Sen
+    Senator Rep Representative Gov Governor President Vice Prime Minister Secretary Chancellor Mayor
+    Home Foreign Health Education Justice Defence Defense Business Culture Transport Environment
+    Shadow Deputy Acting Interim Chief Executive Commissioner Superintendent Inspector Detective
+    Sergeant Constable Officer Chair Chairman Chairwoman Director General Judge Justice Coach
+    Manager Captain Attorney Speaker Leader Labour Conservative Tory Democrat Democratic Republican
+    Green Liberal Reform Minority Majority State Treasury Energy Interior Commerce Trade Housing
+    Communities Work Pensions Agriculture Science Technology Digital Security Policing Crime Sports
+    Sport Assistant Associate Senior Junior Principal Head Headteacher Dean Bishop Archbishop
+    Father Sister Brother Pastor Rabbi Imam Judge Magistrate Coroner Sheriff Police Fire Chief.
+    Sen. Rep. Gov. Dr. Mr. Mrs. Ms. Lt Lt. Col Col. Gen Gen. Capt Capt. Sgt Sgt. Councilman
+    Councilwoman Alderman Assemblyman Assemblywoman Congressman Congresswoman Delegate Ambassador
+    MP MSP MEP AM Lady Baroness Baron Earl King Queen Prince Princess"""
+)
+ORG_WORDS = _WORDS(
+    """Council Office Department Ministry Police Service Services Trust Party Association Union
+    Commission Agency Authority Board University College School Academy Club FC United City Ltd
+    Inc Plc plc LLC Corp Corporation Company Group Bank Foundation Institute Society Network
+    Committee Court Parliament Government Inspectorate NHS Federation League Alliance Coalition
+    Campaign Hospital Airport Railway Railways Energy Water Partners Holdings Industries Airlines
+    Airways Times Post News Press Guardian Journal BBC Reuters Associated Board Watchdog Unit
+    Centre Center Fund Forum Confederation Congress Senate House Assembly Cabinet Treasury Bureau
+    Administration Force Forces Army Navy Command Prison Prisons Tribunal Regulator Ofsted Ofcom
+    Ofgem Ofwat Council's Institute Laboratory Laboratories Media Studios Records Festival Theatre
+    Museum Gallery Orchestra Opera Library Church Diocese Mosque Council. Chamber Caucus Labs Motors
+    Pharmaceuticals Technologies Systems Solutions Co Brands Stores Supermarkets Group's Initiative
+    Project Programme Program Collective Cooperative Co-operative Friends Watch Action Network"""
+)
+ROLE_HEADS = _WORDS(
+    """minister secretary mayor chancellor president governor senator councillor councilor
+    leader chief chairman chairwoman chair director executive boss manager coach captain officer
+    commissioner inspector judge prosecutor prosecutors lawyer attorney campaigner activist resident
+    official source analyst expert professor economist doctor nurse teacher headteacher principal
+    founder owner mp congressman congresswoman lawmaker legislator spokesman spokeswoman
+    spokesperson superintendent sheriff detective constable sergeant council department ministry
+    government club company firm trust union party board authority agency regulator watchdog force
+    police committee group organisation organization charity school university hospital airline bank
+    operator developer insurer retailer landlord publisher broadcaster commission administration
+    inspectorate service team campaign coalition alliance association federation league chairperson
+    candidate challenger incumbent opponent rival premier envoy ambassador diplomat general
+    commander striker midfielder defender goalkeeper player winger forward manager's head mother
+    father parent parents widow son daughter brother sister neighbour neighbor shopkeeper owner
+    worker workers driver farmer fisherman student pupil graduate scientist researcher author
+    novelist director actor actress singer artist curator architect engineer builder investor
+    trader banker regulator ombudsman auditor watchdog inquiry coroner magistrate"""
+)
+SPOKES_HEADS = _WORDS("spokesman spokeswoman spokesperson spokesmen spokeswomen representative")
+DOC_HEADS = _WORDS(
+    """report statement letter review inquiry study survey ruling judgment judgement filing lawsuit
+    complaint memo memorandum findings document documents audit assessment analysis paper plan
+    strategy submission briefing guidance notice press-release release email post tweet blog
+    manifesto motion petition verdict order consultation evaluation investigation"""
+)
+ORG_HEADS = _WORDS(
+    """council department ministry government club company firm trust union party board authority
+    agency regulator watchdog force police committee group organisation organization charity school
+    university hospital airline bank operator developer insurer retailer publisher broadcaster
+    commission administration inspectorate service team campaign coalition alliance association
+    federation league office"""
+)
+MALE = _WORDS(
+    """mr sir lord he him his spokesman chairman congressman councilman father son brother king
+    prince baron earl"""
+)
+FEMALE = _WORDS(
+    """mrs ms miss dame lady she her spokeswoman chairwoman congresswoman councilwoman mother
+    daughter sister queen princess baroness"""
+)
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
+
+_NAME_RUN = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'\-]*)"
+    r"(?:[ \t]+(?:(?:of|for|and|the|de|da|del|della|van|von|der|den|le|la|al|el|bin|ibn|du)[ \t]+)*"
+    r"(?:[A-Z][\w’'\-]*))*"
+)
+_DETERMINED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]*[’']s)"
+    r"((?:\s+[\w\-]+){1,4}?)\b",
+)
+_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str  # person | org | description
+    gender: str  # m | f | ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention considered as the speaker of one quotation, or the previous quotation's speaker."""
+
+    mention: Mention | None  # None for the "previous" pseudo-mention
+    entity: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the ranker needs to know about an article: its text, quotations and mentions."""
+
+    text: str
+    quotations: tuple[Quotation, ...]
+    mentions: tuple[Mention, ...]
+    paragraph_starts: tuple[int, ...]
+    entity_kinds: dict
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+
+# ---------------------------------------------------------------------------- mentions
+
+
+def _strip_name(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words)."""
+    while tokens and tokens[0] in NOT_NAMES and tokens[0] not in TITLES:
+        tokens = tokens[1:]
+    titles = []
+    if not any(t in ORG_WORDS for t in tokens) and not _is_acronym(tokens):
+        while len(tokens) > 1 and (tokens[0] in TITLES or tokens[0].rstrip(".") in TITLES):
+            titles.append(tokens.pop(0))
+    while tokens and tokens[-1] in ("of", "for", "and", "the"):
+        tokens.pop()
+    if tokens and tokens[0] in TITLES and len(tokens) == 1:
+        titles.append(tokens.pop(0))
+    return titles, tokens
+
+
+def _name_runs(text: str):
+    """Capitalised runs, cut where "and" joins two people ("David Carrick and Wayne Couzens")."""
+    for match in _NAME_RUN.finditer(text):
+        tokens = match.group().split()
+        start = match.start()
+        if re.search(r"[’']s$", tokens[-1]):
+            tokens[-1] = tokens[-1][:-2]
+        if "and" in tokens and not any(t in ORG_WORDS for t in tokens):
+            cut = tokens.index("and")
+            yield start, tokens[:cut]
+            yield start + len(" ".join(tokens[: cut + 1])) + 1, tokens[cut + 1 :]
+        else:
+            yield start, tokens
+
+
+def _is_acronym(tokens: list[str]) -> bool:
+    return len(tokens) == 1 and len(tokens[0]) >= 2 and tokens[0].isupper()
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _quoted_regions(quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
+    return sorted((s.start - 1, s.end + 1) for q in quotations for s in q.segments)
+
+
+def find_mentions(text: str, quotations: Sequence[Quotation]) -> Article:
+    """Every candidate mention outside quotations, each resolved to a canonical entity."""
+    quoted = _quoted_regions(quotations)
+    raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
+    for start, tokens in _name_runs(text):
+        titles, name = _strip_name(list(tokens))
+        if not name:
+            continue
+        joined = " ".join(name)
+        start += " ".join(tokens).find(joined)
+        end = start + len(joined)
+        if joined.endswith(("’s", "'s")):
+            end -= 2
+            name[-1] = name[-1][:-2]
+        name[-1] = name[-1].rstrip(".")
+        end = start + len(" ".join(name))
+        if end <= start or _inside(quoted, start, end):
+            continue
+        raw.append((start, end, "name", titles, name))
+
+    # Entities: full names first, then surnames, acronyms and titled single words link to them.
+    entities: dict[str, Entity] = {}
+    by_last: dict[str, list[tuple[int, str]]] = {}
+    for start, _, _, titles, name in raw:
+        if (
+            len(name) >= 2
+            or any(t in ORG_WORDS for t in name)
+            or (titles and len(name) == 1 and _is_acronym(name))
+        ):
+            full = " ".join(name)
+            kind = "org" if any(t in ORG_WORDS for t in name) or _is_acronym(name) else "person"
+            gender = _gender(titles)
+            known = entities.get(full)
+            if known is None or (gender and not known.gender):
+                entities[full] = Entity(full, kind, gender or (known.gender if known else ""))
+            if kind == "person":
+                by_last.setdefault(name[-1], []).append((start, full))
+                by_last.setdefault(name[0], [])
+    acronyms = {}
+    for match in re.finditer(r"([A-Z][\w’' ]+?)\s*\(([A-Z]{2,})\)", text):
+        _, long_name = _strip_name(match.group(1).split())
+        if " ".join(long_name) in entities:
+            acronyms[match.group(2)] = " ".join(long_name)
+
+    mentions: list[Mention] = []
+    for start, end, _, titles, name in raw:
+        full = " ".join(name)
+        entity = ""
+        if full in acronyms:
+            entity = acronyms[full]
+        elif full in entities:
+            entity = full
+        elif len(name) == 1 and name[0] in by_last:
+            entity = _nearest(by_last[name[0]], start)
+            if entity and titles and not entities[entity].gender:
+                entities[entity] = Entity(entity, "person", _gender(titles))
+        elif _is_acronym(name):
+            entity = full
+            entities.setdefault(full, Entity(full, "org", ""))
+        if entity:
+            mentions.append(Mention(Span.of(text, start, end), "name", entity))
+    # Titles before a name are roles of that entity ("Home Secretary Jane Doe").
+    role_of: dict[str, str] = {}
+    for _, _, _, titles, name in raw:
+        full = " ".join(name)
+        target = acronyms.get(full) or (full if full in entities else "")
+        if target:
+            for title in titles:
+                role_of.setdefault(title.lower().rstrip("."), target)
+
+    name_spans = sorted((m.span.start, m.span.end, m.entity) for m in mentions)
+    mentions += _descriptions(text, quoted, entities, name_spans, role_of)
+    mentions += _pronouns(text, quoted)
+    mentions.sort(key=lambda m: m.span.start)
+    mentions = _resolve_pronouns(_fill_unresolved(mentions, entities), entities)
+    kinds = {name: e.kind for name, e in entities.items()}
+    starts = tuple(p.start for p in paragraphs(text)) or (0,)
+    return Article(text, tuple(quotations), tuple(mentions), starts, kinds)
+
+
+def _gender(titles: Sequence[str]) -> str:
+    words = {t.lower().rstrip(".") for t in titles}
+    return "m" if words & MALE else "f" if words & FEMALE else ""
+
+
+def _nearest(occurrences: list[tuple[int, str]], offset: int) -> str:
+    before = [name for start, name in occurrences if start <= offset]
+    return before[-1] if before else (occurrences[0][1] if occurrences else "")
+
+
+def _descriptions(text, quoted, entities, name_spans, role_of) -> list[Mention]:
+    """Roles, spokespeople and documents: 'the mayor', 'a council spokesman', 'the report'."""
+    found = []
+    taken: list[tuple[int, int]] = []
+    for match in _DETERMINED.finditer(text):
+        words = match.group(1).split()
+        heads = [i for i, w in enumerate(words) if w.lower() in ROLE_HEADS | DOC_HEADS]
+        if not heads:
+            continue
+        last = heads[0]
+        # extend over "of London" / "for the council" style complements
+        span_end = (
+            match.start(1)
+            + len(match.group(1))
+            - len(" ".join(words[last + 1 :]))
+            - (1 if words[last + 1 :] else 0)
+        )
+        start, end = match.start(), span_end
+        head = words[last].lower()
+        complement = re.match(
+            r"\s+(?:for|of|at|from|to|with|by)\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*)",
+            text[end : end + 80],
+        )
+        if _inside(quoted, start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        kind = "spokes" if head in SPOKES_HEADS else "doc" if head in DOC_HEADS else "role"
+        entity = _resolve_description(text, start, end, head, kind, complement, entities, name_spans, role_of)
+        if complement and kind in ("spokes", "doc"):
+            end += complement.end()
+        found.append(Mention(Span.of(text, start, end), kind, entity))
+        taken.append((start, end))
+    # "a Home Office spokesman", "Riverside Council spokeswoman Ann Lee" handled as names + spokes
+    for match in re.finditer(r"\b(spokes(?:man|woman|person)|representative)\b", text):
+        if any(s <= match.start() < e for s, e in taken) or _inside(quoted, match.start(), match.end()):
+            continue
+        owner = _name_before(name_spans, match.start(), window=3)
+        if owner:
+            found.append(Mention(Span.of(text, owner[0], match.end()), "spokes", owner[2]))
+            taken.append((owner[0], match.end()))
+    return found
+
+
+def _name_before(name_spans, offset: int, window: int):
+    i = bisect_left(name_spans, (offset,)) - 1
+    if i >= 0 and 0 <= offset - name_spans[i][1] <= window:
+        return name_spans[i]
+    return None
+
+
+def _name_after(name_spans, offset: int, window: int):
+    i = bisect_left(name_spans, (offset,))
+    if i < len(name_spans) and 0 <= name_spans[i][0] - offset <= window:
+        return name_spans[i]
+    return None
+
+
+def _resolve_description(text, start, end, head, kind, complement, entities, name_spans, role_of):
+    """Apposition first ('Sadiq Khan, the mayor' / 'the mayor, Sadiq Khan'), then the article."""
+    if kind == "role":
+        beside = _name_after(name_spans, end, 3) or _name_before(name_spans, start, 3)
+        if beside and text[min(end, beside[0]) : max(start, beside[1])].strip(" ,") == "":
+            role_of[head] = beside[2]
+            return beside[2]
+        if head in role_of:
+            return role_of[head]
+    if kind in ("spokes", "doc") and complement:
+        owner_text = complement.group(1)
+        owner_start = end + complement.start(1)
+        owner = _name_after(name_spans, owner_start, 4)
+        if owner and entities.get(owner[2], Entity("", "", "")).kind == "org":
+            return owner[2]
+        owner_head = owner_text.split()[-1].lower()
+        if owner_head in role_of:
+            principal = role_of[owner_head]
+            if entities.get(principal, Entity("", "", "")).kind == "org":
+                return principal
+        org = _org_for(owner_head, entities, start)
+        if org:
+            return org
+        if owner and kind == "doc":
+            return owner[2]
+        if kind == "spokes" and owner_head in ROLE_HEADS:  # "a spokesman for the mayor"
+            return text[start : end + complement.end()]
+        return ""
+    if kind in ("spokes", "doc"):
+        owner = _name_before(name_spans, start + (2 if text[start : start + 2].lower() == "a " else 0), 3)
+        prefix = text[start:end].split()
+        if len(prefix) > 2 and prefix[0].lower() in ("a", "an", "the"):
+            org = _org_containing(" ".join(prefix[1:-1]), entities)
+            if org:
+                return org
+        if owner:
+            return owner[2]
+        return ""
+    if head in ORG_HEADS:
+        return _org_for(head, entities, start)
+    return ""
+
+
+def _org_for(head: str, entities: dict, offset: int) -> str:
+    orgs = [e.name for e in entities.values() if e.kind == "org" and head in e.name.lower().split()]
+    if head in ("force", "police"):
+        orgs += [e.name for e in entities.values() if e.kind == "org" and "police" in e.name.lower()]
+    return orgs[0] if orgs else ""
+
+
+def _org_containing(words: str, entities: dict) -> str:
+    for entity in entities.values():
+        if entity.kind == "org" and words and words.lower() in entity.name.lower():
+            return entity.name
+    return ""
+
+
+def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
+    """Definite roles with no apposition take the most-mentioned person so far ('the mayor');
+    spokespeople and documents with no named owner take the nearest organisation before them."""
+    counts: dict[str, int] = {}
+    last_org = last_spokes = ""
+    filled = []
+    for mention in mentions:
+        entity = mention.entity
+        definite = not re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\b", mention.span.text)
+        if not entity and mention.kind == "role" and definite:
+            head = mention.span.text.split()[-1].lower()
+            if head in ORG_HEADS:
+                entity = last_org
+            elif counts:
+                entity = max(counts, key=lambda name: counts[name])
+        elif not entity and mention.kind == "spokes" and definite and last_spokes:
+            entity = last_spokes
+        elif not entity and mention.kind in ("spokes", "doc"):
+            entity = last_org
+        if mention.kind == "spokes" and entity:
+            last_spokes = entity
+        if entity and entities.get(entity) is not None:
+            if entities[entity].kind == "org":
+                last_org = entity
+            elif mention.kind == "name":
+                counts[entity] = counts.get(entity, 0) + 1
+        filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
+    return filled
+
+
+def _pronouns(text: str, quoted) -> list[Mention]:
+    return [
+        Mention(Span.of(text, m.start(), m.end()), "pronoun", "")
+        for m in _PRONOUN.finditer(text)
+        if not _inside(quoted, m.start(), m.end())
+    ]
+
+
+def _resolve_pronouns(mentions: list[Mention], entities: dict) -> list[Mention]:
+    """Each pronoun takes the nearest earlier mention of a compatible entity."""
+    genders = {name: e.gender for name, e in entities.items()}
+    resolved: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "pronoun":
+            resolved.append(mention)
+            continue
+        want = PRONOUNS[mention.span.text.lower()]
+        entity = ""
+        for earlier in reversed(resolved):
+            if not earlier.entity or earlier.kind == "doc":
+                continue
+            kind = entities[earlier.entity].kind if earlier.entity in entities else "person"
+            if want in "mf":
+                if kind != "person" or genders.get(earlier.entity, "") not in ("", want):
+                    continue
+            elif want == "o" and kind != "org":
+                continue
+            entity = earlier.entity
+            break
+        if entity and want in "mf" and not genders.get(entity):
+            genders[entity] = want
+        resolved.append(Mention(mention.span, "pronoun", entity))
+    return resolved
+
+
+# ---------------------------------------------------------------------------- the ranker
+
+
+def _bucket(value: float) -> int:
+    return int(math.log2(1 + max(0.0, value)))
+
+
+def candidates_for(article: Article, index: int) -> list[Candidate]:
+    """Mentions within two paragraphs before and one after the quotation, and, after the first
+    quotation, a ``previous`` pseudo-mention standing for the speaker of the quotation before."""
+    quotation = article.quotations[index]
+    first = article.paragraph_of(quotation.start) - 2
+    last = article.paragraph_of(quotation.end) + 1
+    found = [
+        Candidate(m, m.entity or m.span.text, m.kind)
+        for m in article.mentions
+        if first <= article.paragraph_of(m.span.start) <= last
+    ]
+    if index > 0:
+        found.append(Candidate(None, "", "previous"))
+    return found
+
+
+def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
+    """How a mention stands to a quotation: side, distance, reporting verb, colon, continuity."""
+    article, index, candidate = item
+    text = article.text
+    quotation = article.quotations[index]
+    q_par = article.paragraph_of(quotation.start)
+    features: dict[str, float] = {"bias": 1.0, f"kind={candidate.kind}": 1.0}
+    others = sum(
+        1 for m in article.mentions if article.paragraph_of(m.span.start) == q_par and m.kind != "doc"
+    )
+    features["paragraph_has_mentions"] = float(others > 0)
+    features["quote_starts_paragraph"] = float(
+        not text[article.paragraph_starts[q_par] : quotation.start - 1].strip()
+    )
+    if candidate.mention is None:
+        features[f"previous_quiet={others == 0}"] = 1.0
+        return features
+    mention = candidate.mention.span
+    after = mention.start >= quotation.end
+    gap = text[quotation.end : mention.start] if after else text[mention.end : quotation.start]
+    m_par = article.paragraph_of(mention.start)
+    side = "after" if after else "before"
+    features[f"side={side}"] = 1.0
+    features[f"{candidate.kind}_{side}"] = 1.0
+    distance = len(gap)
+    features[f"distance={_bucket(distance)}"] = 1.0
+    features[f"{side}_distance={_bucket(distance)}"] = 1.0
+    paragraph_gap = m_par - (article.paragraph_of(quotation.end) if after else q_par)
+    features[f"paragraphs={max(-3, min(3, paragraph_gap))}"] = 1.0
+    gap_words = re.findall(r"[\w’']+|[:,.;!?]", gap.lower())
+    features["gap_sentence_end"] = float(
+        any(w in ".!?" for w in gap_words[1:] if after) or any(w in ".!?" for w in gap_words if not after)
+    )
+    features["gap_has_reporting_verb"] = float(any(w in REPORTING_VERBS for w in gap_words))
+    features[f"gap_words={_bucket(len(gap_words))}"] = 1.0
+    features["colon_intro"] = float(not after and gap.rstrip(" “\"‘'").endswith(":"))
+    if gap_words and len(gap_words) <= 3:
+        features[f"gap={'_'.join(gap_words)}"] = 1.0
+    next_words = re.findall(r"[\w’']+|[:,.;]", text[mention.end : mention.end + 40].lower())[:2]
+    prev_words = re.findall(r"[\w’']+|[:,.;]", text[max(0, mention.start - 40) : mention.start].lower())[-2:]
+    features["verb_follows"] = float(bool(next_words) and next_words[0] in REPORTING_VERBS)
+    features["verb_precedes"] = float(bool(prev_words) and prev_words[-1] in REPORTING_VERBS)
+    features["according_to"] = float(prev_words[-2:] == ["according", "to"])
+    features["resolved"] = float(bool(candidate.mention.entity))
+    features["kind_of_entity=" + article.entity_kinds.get(candidate.entity, "none")] = 1.0
+    # Is this the nearest candidate on its side?
+    between = [
+        m
+        for m in article.mentions
+        if (quotation.end <= m.span.start < mention.start) or (mention.end <= m.span.start < quotation.start)
+        if m.kind != "doc"
+    ]
+    features[f"{side}_rank={min(3, len(between))}"] = 1.0
+    return features
+
+
+def _features_of_many(items):
+    return [pair_features(item) for item in items]
+
+
+def make_ranker(c: float = 1.0) -> Pipeline:
+    return Pipeline(
+        [
+            ("features", FunctionTransformer(_features_of_many)),
+            ("vectorize", DictVectorizer()),
+            ("classify", LogisticRegression(C=c, max_iter=3000, random_state=SEED)),
+        ]
+    )
+
+
+def describe(candidate: Candidate, previous: str = "") -> str:
+    """The speaker string for output: the entity, or the article's own description of it."""
+    if candidate.mention is None:
+        return previous
+    if candidate.mention.entity:
+        return candidate.mention.entity
+    text = candidate.mention.span.text
+    return text[:1].lower() + text[1:] if text.split()[0] in ("The", "A", "An", "One") else text
+
+
+def score_candidates(
+    articles: Sequence[Article], ranker: Pipeline
+) -> list[list[list[tuple[Candidate, float]]]]:
+    """Scores for every candidate of every quotation of every article, in one call to the ranker."""
+    items, shape = [], []
+    for article in articles:
+        per_quotation = []
+        for index in range(len(article.quotations)):
+            candidates = candidates_for(article, index)
+            items += [(article, index, c) for c in candidates]
+            per_quotation.append(candidates)
+        shape.append(per_quotation)
+    scores = ranker.predict_proba(items)[:, 1] if items else []
+    out, n = [], 0
+    for per_quotation in shape:
+        scored = []
+        for candidates in per_quotation:
+            scored.append(list(zip(candidates, scores[n : n + len(candidates)], strict=True)))
+            n += len(candidates)
+        out.append(scored)
+    return out
+
+
+def decode(scored: list[list[tuple[Candidate, float]]]) -> list[Attribution]:
+    """The best candidate per quotation, in order, so a ``previous`` choice inherits a speaker."""
+    attributions: list[Attribution] = []
+    for candidates in scored:
+        if not candidates:
+            attributions.append(Attribution("", None, 0.0))
+            continue
+        chosen, score = max(candidates, key=lambda pair: pair[1])
+        if chosen.mention is None:
+            before = attributions[-1]
+            attributions.append(Attribution(before.speaker, before.mention, float(score)))
+        else:
+            attributions.append(Attribution(describe(chosen), chosen.mention.span, float(score)))
+    return attributions

@@ -1,0 +1,97 @@
+"""Stage 3: the stance of a quoted sentence (attacking, defending or proposing).
+
+One scikit-learn pipeline over the sentence, the reporter's words around its quotation (the
+reporting verb is a strong cue: "accused", "hit back", "called for"), a few hand-made cues (modal
+verbs, negation, first person) and the same speaker's previous quoted sentence. Probabilities are
+calibrated with ``CalibratedClassifierCV``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import FunctionTransformer
+
+from .config import SEED
+from .types import Quotation, Span
+
+_CONTEXT_CHARS = 160
+_MODALS = re.compile(
+    r"\b(must|should|need to|needs to|will|would|have to|has to|ought|urge|call on|calls on)\b", re.I
+)
+_NEGATION = re.compile(r"\b(not|no|never|nothing|n[o’']t|deny|denies|false|wrong)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(we|our|us|i|my|me)\b", re.I)
+
+
+def stance_input(text: str, unit: Span, quotation: Quotation, previous: str) -> dict[str, str]:
+    """What the stance model reads about one quoted sentence."""
+    left = max(text.rfind("\n", 0, quotation.start) + 1, quotation.start - _CONTEXT_CHARS)
+    newline = text.find("\n", quotation.end)
+    right = min(newline if newline >= 0 else len(text), quotation.end + _CONTEXT_CHARS)
+    context = text[left : quotation.start] + " QUOTE " + text[quotation.end : right]
+    return {
+        "quote": unit.text,
+        "context": re.sub(r"[\"“”‘’']+", " ", context),
+        "previous": previous,
+        "fragment": "yes" if unit.text[:1].islower() or unit.text[-1:] not in ".,!?" else "no",
+    }
+
+
+def pick_quote(items: list[dict]) -> list[str]:
+    return [item["quote"] for item in items]
+
+
+def pick_context(items: list[dict]) -> list[str]:
+    return [item["context"] for item in items]
+
+
+def pick_previous(items: list[dict]) -> list[str]:
+    return [item["previous"] for item in items]
+
+
+def cue_features(items: list[dict]) -> list[dict[str, float]]:
+    out = []
+    for item in items:
+        quote = item["quote"]
+        out.append(
+            {
+                f"fragment={item['fragment']}": 1.0,
+                "modals": float(len(_MODALS.findall(quote))),
+                "negations": float(len(_NEGATION.findall(quote))),
+                "first_person": float(bool(_FIRST_PERSON.search(quote))),
+                "question": float("?" in quote),
+                "exclamation": float("!" in quote),
+                "has_previous": float(bool(item["previous"])),
+            }
+        )
+    return out
+
+
+def _text_branch(picker, **tfidf) -> Pipeline:
+    return Pipeline(
+        [("pick", FunctionTransformer(picker)), ("tfidf", TfidfVectorizer(sublinear_tf=True, **tfidf))]
+    )
+
+
+def make_stance_model(c: float = 4.0) -> Pipeline:
+    features = FeatureUnion(
+        [
+            ("quote_words", _text_branch(pick_quote, ngram_range=(1, 2), lowercase=True)),
+            ("quote_chars", _text_branch(pick_quote, analyzer="char_wb", ngram_range=(3, 5), min_df=2)),
+            ("context_words", _text_branch(pick_context, ngram_range=(1, 2), min_df=1)),
+            ("previous_words", _text_branch(pick_previous, ngram_range=(1, 1), min_df=2)),
+            (
+                "cues",
+                Pipeline([("make", FunctionTransformer(cue_features)), ("vectorize", DictVectorizer())]),
+            ),
+        ]
+    )
+    classifier = CalibratedClassifierCV(
+        LogisticRegression(C=c, max_iter=3000, random_state=SEED), method="sigmoid", cv=5
+    )
+    return Pipeline([("features", features), ("classify", classifier)])
