@@ -50,6 +50,7 @@ def save(model: Model, directory: Path, *, data_hash: str, metrics: dict, traini
         "quotation_filter": model.quotation_filter,
         "ranker": model.ranker,
         "stance": model.stance,
+        "common_words": model.common_words,
     }
     joblib.dump(parts, directory / MODEL_FILE, compress=3)
     manifest = {

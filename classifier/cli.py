@@ -103,12 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE if exit_.code else OK
     try:
         return _predict(args) if args.command == "predict" else _evaluate(args)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the interpreter's final flush
+        return OK
     except (QuoteStanceError, OSError) as error:
         print(f"Error: {error}", file=sys.stderr)
         return USAGE
-    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        sys.stdout = open(os.devnull, "w")
-        return OK
     except KeyboardInterrupt:
         print("Interrupted", file=sys.stderr)
         return 130

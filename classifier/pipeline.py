@@ -26,6 +26,7 @@ class Model:
     quotation_filter: Pipeline
     ranker: Pipeline
     stance: Pipeline
+    common_words: frozenset[str] = frozenset()
     manifest: dict = field(default_factory=dict)
 
     def predict(self, text: str, *, article: str = "") -> list[QuoteRecord]:
@@ -66,7 +67,7 @@ class Model:
         pairs = [(text, q) for text, found in zip(texts, candidates, strict=True) for q in found]
         keep = iter(self.quotation_filter.predict(pairs) if pairs else [])
         quotations = [[q for q in found if next(keep)] for found in candidates]
-        articles = [find_mentions(t, qs) for t, qs in zip(texts, quotations, strict=True)]
+        articles = [find_mentions(t, qs, self.common_words) for t, qs in zip(texts, quotations, strict=True)]
         attributions = [decode(s) for s in score_candidates(articles, self.ranker)]
 
         units, inputs = [], []

@@ -118,7 +118,7 @@ _NAME_RUN = re.compile(
 )
 _DETERMINED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]*[’']s)"
-    r"((?:\s+[\w\-]+){1,4}?)\b",
+    r"((?:[ \t]+[\w\-]+){1,4})\b",
 )
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 
@@ -156,12 +156,23 @@ class Article:
 # ---------------------------------------------------------------------------- mentions
 
 
-def _strip_name(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into (title words, name words)."""
+def _strip_name(
+    tokens: list[str], *, sentence_initial: bool = False, common: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words).
+
+    A sentence-initial word the corpus mostly writes in lower case ("Residents of Ardnish") is
+    capitalised only by position, so it is dropped unless the run names an organisation."""
     while tokens and tokens[0] in NOT_NAMES and tokens[0] not in TITLES:
         tokens = tokens[1:]
+        sentence_initial = True
+    is_org = any(t in ORG_WORDS for t in tokens)
+    if sentence_initial and tokens and not is_org and tokens[0].lower() in common:
+        tokens = tokens[1:]
+        while tokens and tokens[0].islower():
+            tokens = tokens[1:]
     titles = []
-    if not any(t in ORG_WORDS for t in tokens) and not _is_acronym(tokens):
+    if not is_org and not _is_acronym(tokens):
         while len(tokens) > 1 and (tokens[0] in TITLES or tokens[0].rstrip(".") in TITLES):
             titles.append(tokens.pop(0))
     while tokens and tokens[-1] in ("of", "for", "and", "the"):
@@ -199,12 +210,19 @@ def _quoted_regions(quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
     return sorted((s.start - 1, s.end + 1) for q in quotations for s in q.segments)
 
 
-def find_mentions(text: str, quotations: Sequence[Quotation]) -> Article:
-    """Every candidate mention outside quotations, each resolved to a canonical entity."""
+def find_mentions(
+    text: str, quotations: Sequence[Quotation], common_words: frozenset[str] = frozenset()
+) -> Article:
+    """Every candidate mention outside quotations, each resolved to a canonical entity.
+
+    ``common_words`` are words the corpus writes in lower case (see ``text.common_words``)."""
     quoted = _quoted_regions(quotations)
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
     for start, tokens in _name_runs(text):
-        titles, name = _strip_name(list(tokens))
+        initial = not text[max(0, start - 3) : start].strip(" \t\"“‘'(—–-") or bool(
+            re.search(r"[.!?:\n][\s\"“”‘’']*$", text[max(0, start - 4) : start])
+        )
+        titles, name = _strip_name(list(tokens), sentence_initial=initial, common=common_words)
         if not name:
             continue
         joined = " ".join(name)

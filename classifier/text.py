@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
@@ -27,6 +28,13 @@ def words(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
     """Word and punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
     for match in _WORD.finditer(text, start, len(text) if end is None else end):
         yield Span(match.start(), match.end(), match.group())
+
+
+def common_words(texts: Iterable[str], *, minimum: int = 3) -> frozenset[str]:
+    """Words seen in lower case at least ``minimum`` times: a capitalised one is a sentence start,
+    not a name. Learned from the corpus so no word list has to be downloaded."""
+    counts = Counter(m.group() for text in texts for m in re.finditer(r"\b[a-z][a-z’'\-]+\b", text))
+    return frozenset(word for word, n in counts.items() if n >= minimum)
 
 
 def train_sentence_splitter(texts: Iterable[str]) -> PunktSentenceTokenizer:

@@ -15,7 +15,7 @@ from .pipeline import Model
 from .quotes import find_quotations, make_quotation_filter
 from .speakers import candidates_for, describe, find_mentions, make_ranker
 from .stance import make_stance_model, stance_input
-from .text import train_sentence_splitter
+from .text import common_words, train_sentence_splitter
 from .types import Document, Quotation, Span
 
 log = logging.getLogger(__name__)
@@ -57,12 +57,12 @@ def filter_examples(gold: Gold) -> tuple[list, list[int]]:
     return items, labels
 
 
-def ranker_examples(gold: Gold) -> tuple[list, list[int]]:
+def ranker_examples(gold: Gold, common: frozenset[str]) -> tuple[list, list[int]]:
     """(article, quotation, candidate) items labelled 1 where the candidate names the gold speaker."""
     items, labels = [], []
     for document, quotes in gold:
         pairs = _gold_quotations(document.text, quotes)
-        article = find_mentions(document.text, [q for q, _ in pairs])
+        article = find_mentions(document.text, [q for q, _ in pairs], common)
         previous = ""
         for index, (_, inside) in enumerate(pairs):
             candidates = candidates_for(article, index)
@@ -134,17 +134,22 @@ def train(data_dir: Path) -> tuple[Model, dict, dict]:
     if not gold["train"] or not gold["dev"]:
         raise TrainingError(f"{data_dir}: train.jsonl and dev.jsonl must hold articles")
     splitter = train_sentence_splitter(d.text for d, _ in gold["train"])
+    common = common_words(d.text for d, _ in gold["train"])
     chosen = {}
     quotation_filter, chosen["filter_C"], chosen["filter_dev_accuracy"] = _pick(
         make_quotation_filter, C_GRID, filter_examples(gold["train"]), filter_examples(gold["dev"]), _accuracy
     )
     ranker, chosen["ranker_C"], chosen["ranker_dev_top1"] = _pick(
-        make_ranker, C_GRID, ranker_examples(gold["train"]), ranker_examples(gold["dev"]), _top1
+        make_ranker,
+        C_GRID,
+        ranker_examples(gold["train"], common),
+        ranker_examples(gold["dev"], common),
+        _top1,
     )
     stance, chosen["stance_C"], chosen["stance_dev_macro_f1"] = _pick(
         make_stance_model, C_GRID, stance_examples(gold["train"]), stance_examples(gold["dev"]), _macro_f1
     )
-    model = Model(splitter, quotation_filter, ranker, stance)
+    model = Model(splitter, quotation_filter, ranker, stance, common)
     metrics = {split: evaluate_model(model, gold[split]) for split in ("dev", "test")}
     chosen["articles"] = {split: len(gold[split]) for split in SPLITS}
     return model, metrics, chosen

@@ -1,0 +1,55 @@
+"""Speed and memory of `predict` over the test split's articles.
+
+    python benchmarks/speed.py [--repeat 20] [--jobs 1 2]
+
+Prints model load time, articles per second for each job count, and the peak resident memory.
+Each run streams the test articles ``--repeat`` times over, so the input is larger than memory
+needs to be; a benchmark prints figures and never fails on a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from itertools import chain, repeat
+
+import classifier
+from classifier.config import DATA_DIR
+from classifier.io import read_gold
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=20, help="times to stream the test split")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+
+    began = time.perf_counter()
+    model = classifier.load()
+    print(f"model load: {time.perf_counter() - began:.3f} s")
+    documents = [document for document, _ in read_gold(DATA_DIR / "test.jsonl")]
+    words = sum(len(d.text.split()) for d in documents)
+    print(f"test split: {len(documents)} articles, {words / len(documents):.0f} words on average")
+    list(model.predict_many(documents[:5]))  # warm-up
+    for jobs in args.jobs:
+        stream = chain.from_iterable(repeat(documents, args.repeat))
+        began = time.perf_counter()
+        articles = records = 0
+        for _, found in model.predict_documents(stream, n_jobs=jobs):
+            articles += 1
+            records += len(found)
+        seconds = time.perf_counter() - began
+        print(
+            f"jobs={jobs}: {articles} articles, {records} records in {seconds:.2f} s = "
+            f"{articles / seconds:.0f} articles/s"
+        )
+    print(f"peak memory (this process): {peak_rss_mib():.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""The corpus in data/ keeps the annotation contract; the validator catches what breaks it."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifier.config import DATA_DIR
+from classifier.corpus import (
+    read_jsonl,
+    read_source,
+    split_paths,
+    uncovered_marks,
+    validate_files,
+    validate_record,
+)
+
+
+def test_committed_corpus_is_valid():
+    assert validate_files(split_paths(DATA_DIR)) == []
+
+
+def test_split_files_are_built_from_the_source():
+    compiled = {r["id"]: r for r in read_source(DATA_DIR / "source")}
+    committed = [r for path in split_paths(DATA_DIR) for r in read_jsonl(path)]
+    assert len(committed) == len(compiled)
+    assert all(compiled[r["id"]] == r for r in committed)
+
+
+GOOD = {
+    "id": "x",
+    "text": 'She said "no way".',
+    "quotes": [
+        {
+            "start": 10,
+            "end": 16,
+            "text": "no way",
+            "speaker": "Ana",
+            "speaker_aliases": [],
+            "stance": "defending",
+            "stance_alt": [],
+            "tags": ["pronoun", "before"],
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda r: r["quotes"][0].update(end=15), "not 'no way'"),
+        (lambda r: r["quotes"][0].update(stance="angry"), "stance 'angry'"),
+        (lambda r: r["quotes"][0].update(stance_alt=["defending"]), "repeats"),
+        (lambda r: r.update(quotes=[]), "covers no span"),
+        (lambda r: r["quotes"][0].update(tags=["pronoun"]), "one cue and one place"),
+    ],
+)
+def test_validator_catches(change, problem):
+    record = {**GOOD, "quotes": [dict(GOOD["quotes"][0])]}
+    assert validate_record(record) == []
+    change(record)
+    assert any(problem in message for message in validate_record(record))
+
+
+def test_apostrophes_need_no_span():
+    assert uncovered_marks("Khan’s team, the residents’ group and the ’90s don’t count.", []) == []

@@ -1,0 +1,48 @@
+"""Stage 1: pairing marks, apostrophes, paragraphs, and sentence units with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifier.quotes import find_quotations, find_quoted_sentences, split_quotation
+
+SCANNER_CASES = [
+    ('He said "we will appeal," and left.', [["we will appeal,"]]),
+    ("She called it “dead on arrival”.", [["dead on arrival"]]),
+    ("Khan: Met needs change ‘at highest levels’ in wake of report", [["at highest levels"]]),
+    ("Khan: Met must act 'at highest levels' now", [["at highest levels"]]),
+    ("‘The residents’ association is angry,’ she said.", [["The residents’ association is angry,"]]),
+    ("‘We have the votes’ and ‘they know it’, he said.", [["We have the votes"], ["they know it"]]),
+    ("In the ’90s, Khan’s team don’t care.", []),
+    ("''It is over,'' he said. ''We lost.''", [["It is over,"], ["We lost."]]),
+    ("\"They told me 'wait',\" she said.", [["They told me 'wait',"]]),
+    ('He said: "First part.\n\n"Second part."\nThen more.', [["First part.", "Second part."]]),
+    ('An unclosed "quote runs on\nbut the next paragraph "is fine".', [["quote runs on"], ["is fine"]]),
+    ("No quotes at all here.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCANNER_CASES)
+def test_scanner_pairs_marks(text, expected):
+    found = find_quotations(text)
+    assert [[s.text for s in q.segments] for q in found] == expected
+    for quotation in found:
+        for segment in quotation.segments:
+            assert text[segment.start : segment.end] == segment.text
+
+
+def test_multi_paragraph_quotation_splits_into_sentences(splitter):
+    text = 'She said: "We acted. We were right.\n\n"And we would do it again," she added.'
+    (quotation,) = find_quotations(text)
+    units = list(split_quotation(splitter, text, quotation))
+    assert [u.span.text for u in units] == ["We acted.", "We were right.", "And we would do it again,"]
+    assert all(text[u.span.start : u.span.end] == u.span.text for u in units)
+
+
+def test_filter_keeps_speech_and_drops_titles(model):
+    text = (
+        'The minister said the plan was "a disgrace". '
+        'She was speaking at the launch of the report "Fair Shares for All".'
+    )
+    units = find_quoted_sentences(text, splitter=model.splitter, quotation_filter=model.quotation_filter)
+    assert [u.span.text for u in units] == ["a disgrace"]
