@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _predict(args) if args.command == "predict" else _evaluate(args)
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the interpreter's final flush
+        sys.stdout = open(os.devnull, "w")
         return OK
     except (QuoteStanceError, OSError) as error:
         print(f"Error: {error}", file=sys.stderr)

@@ -47,7 +47,7 @@ def test_other_sklearn_version_is_refused(copy):
     manifest = json.loads((copy / "manifest.json").read_text())
     manifest["scikit-learn"] = "0.0.1"
     (copy / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(BundleError, match="scikit-learn 0.0.1"):
+    with pytest.raises(BundleError, match=r"scikit-learn 0\.0\.1"):
         classifier.load(copy)
 
 

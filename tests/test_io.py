@@ -46,7 +46,7 @@ def test_jsonl_bad_lines_are_reported_and_skipped(tmp_path):
 
 
 def test_missing_path_and_stdin(tmp_path):
-    items = _read(tmp_path / "nope.txt", "-", stdin="Plain text.".encode())
+    items = _read(tmp_path / "nope.txt", "-", stdin=b"Plain text.")
     assert isinstance(items[0], InputError) and "no such file" in str(items[0])
     assert items[1] == Document("-", "Plain text.")
     assert _read("-", stdin=b'{"id": "j", "text": "T."}\n') == [Document("j", "T.")]
