@@ -457,6 +457,86 @@ def stats(records: list[dict], splits: dict[str, str]) -> str:
     return "\n".join(out)
 
 
+# ---------------------------------------------------------------------------- agreement
+
+AGREEMENT_DIR = "agreement"
+
+
+def agreement_sample(records: list[dict], per_batch: int) -> list[dict]:
+    """A fixed sample: the ``per_batch`` articles of each batch with the smallest id hashes."""
+    batches: dict[str, list[dict]] = {}
+    for record in records:
+        batches.setdefault(record["id"].split("-")[0], []).append(record)
+    sample = []
+    for batch in batches.values():
+        batch.sort(key=lambda r: hashlib.sha1(r["id"].encode()).hexdigest())
+        sample += batch[:per_batch]
+    return sample
+
+
+def blind_text(record: dict) -> str:
+    """The article with its units numbered and no labels, for a second, independent annotator."""
+    parts, cursor = [], 0
+    for n, quote in enumerate(record["quotes"], 1):
+        parts += [record["text"][cursor : quote["start"]], f"[[{n}: {quote['text']}]]"]
+        cursor = quote["end"]
+    parts.append(record["text"][cursor:])
+    return f"### {record['id']}\n{''.join(parts)}\n"
+
+
+def read_second_annotation(directory: Path) -> dict[tuple[str, int], tuple[str, str, list[str]]]:
+    """Lines ``id<TAB>unit number<TAB>speaker<TAB>stance code`` from ``second-*.tsv``."""
+    labels = {}
+    for path in sorted(directory.glob("second-*.tsv")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != 4:
+                raise CorpusError(f"{path.name}:{number}: expected 4 tab-separated fields")
+            stance, alternatives = _parse_stance(fields[3].strip(), f"{path.name}:{number}")
+            labels[(fields[0].strip(), int(fields[1]))] = (fields[2].strip(), stance, alternatives)
+    return labels
+
+
+def agreement(records: list[dict], second: dict) -> str:
+    """Cohen's kappa for stance and agreement on speakers between the two annotations."""
+    from nltk.metrics.agreement import AnnotationTask
+
+    from .evaluate import GoldQuote, speaker_matches
+
+    triples, speakers_strict, speakers_lenient, acceptable, same, units = [], 0, 0, 0, 0, 0
+    articles = set()
+    by_id = {r["id"]: r for r in records}
+    for (rid, n), (speaker, stance, _) in sorted(second.items()):
+        quote = by_id[rid]["quotes"][n - 1]
+        articles.add(rid)
+        units += 1
+        gold = GoldQuote(0, 0, quote["speaker"], tuple(quote["speaker_aliases"]), quote["stance"], ())
+        speakers_strict += speaker_matches(speaker, gold, lenient=False)
+        speakers_lenient += speaker_matches(speaker, gold, lenient=True)
+        acceptable += stance in {quote["stance"], *quote["stance_alt"]}
+        same += stance == quote["stance"]
+        triples += [("first", f"{rid}/{n}", quote["stance"]), ("second", f"{rid}/{n}", stance)]
+    kappa = AnnotationTask(data=triples).kappa() if triples else 0.0
+    share = len(articles) / max(1, len(records))
+    return "\n".join(
+        [
+            "| agreement measure | value |",
+            "| --- | ---: |",
+            f"| articles annotated twice | {len(articles)} of {len(records)} ({share:.1%}) |",
+            f"| quoted sentences annotated twice | {units} |",
+            f"| stance, Cohen's kappa (main labels) | {kappa:.3f} |",
+            f"| stance, raw agreement (main labels) | "
+            f"{same / max(1, units):.1%} |",
+            f"| stance, second label acceptable to the first (stance or alternative) | "
+            f"{acceptable / max(1, units):.1%} |",
+            f"| speaker, same canonical name | {speakers_strict / max(1, units):.1%} |",
+            f"| speaker, same entity (name or alias) | {speakers_lenient / max(1, units):.1%} |",
+        ]
+    )
+
+
 # ---------------------------------------------------------------------------- command line
 
 
@@ -468,6 +548,11 @@ def main(argv: list[str] | None = None) -> int:
     count = commands.add_parser("stats")
     count.add_argument("data", nargs="?", type=Path, default=DATA_DIR)
     count.add_argument("--source", type=Path, action="append", help="count source files instead")
+    blind = commands.add_parser("blind", help="articles for a second annotator, labels hidden")
+    blind.add_argument("sources", nargs="+", type=Path)
+    blind.add_argument("--per-batch", type=int, default=4)
+    agree = commands.add_parser("agreement", help="compare data/agreement/second-*.tsv with the corpus")
+    agree.add_argument("data", nargs="?", type=Path, default=DATA_DIR)
     check = commands.add_parser("validate")
     check.add_argument("paths", nargs="*", type=Path, default=[DATA_DIR])
     check.add_argument("--source", action="store_true", help="compile source files and check them")
@@ -482,6 +567,14 @@ def main(argv: list[str] | None = None) -> int:
             splits = assign_splits(records, read_splits(args.data))
             write_splits(args.data, {r["id"]: splits[r["id"]] for r in records})
             print(Counter(splits[r["id"]] for r in records))
+            return 0
+        elif args.command == "blind":
+            records = [_compile(a) for path in args.sources for a in _split_articles(path)]
+            print("".join(blind_text(r) for r in agreement_sample(records, args.per_batch)), end="")
+            return 0
+        elif args.command == "agreement":
+            records = [r for p in split_paths(args.data) for r in read_jsonl(p)]
+            print(agreement(records, read_second_annotation(args.data / AGREEMENT_DIR)))
             return 0
         elif args.command == "stats":
             if args.source:

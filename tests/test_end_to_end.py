@@ -1,0 +1,31 @@
+"""An example article from examples/, through the Python API, with its expected answers."""
+
+from __future__ import annotations
+
+EXPECTED = [
+    ("No child in this city should sit through an afternoon of lessons on an empty stomach,",
+     "Priya Nair", "proposing"),
+    ("We will make this happen without a penny more on council tax.", "Priya Nair", "proposing"),
+    ("an election gimmick with no money behind it", "Derek Shaw", "attacking"),
+    ("The leader has not published a single costed document,", "Derek Shaw", "attacking"),
+    ("Families deserve better than a promise written on the back of an envelope.", "Derek Shaw", "attacking"),
+    ("Every figure has been checked by our finance director and will be published on Friday,",
+     "Priya Nair", "defending"),
+]
+
+
+def test_school_meals_example(model, repo):
+    text = (repo / "examples" / "school-meals.txt").read_text(encoding="utf-8")
+    records = model.predict(text, article="school-meals")
+    assert [(r.text, r.speaker, r.stance) for r in records] == EXPECTED
+    for record in records:
+        assert text[record.start : record.end] == record.text
+        assert record.speaker_mention is not None
+        assert text[record.speaker_mention.start : record.speaker_mention.end] == record.speaker_mention.text
+        assert 0.0 <= record.speaker_score <= 1.0
+
+
+def test_predict_many_streams_in_order(model, repo):
+    texts = [p.read_text(encoding="utf-8") for p in sorted((repo / "examples").glob("*.txt"))]
+    streamed = list(model.predict_many(texts))
+    assert streamed == [r for n, t in enumerate(texts) for r in model.predict(t, article=str(n))]
