@@ -527,8 +527,7 @@ def agreement(records: list[dict], second: dict) -> str:
             f"| articles annotated twice | {len(articles)} of {len(records)} ({share:.1%}) |",
             f"| quoted sentences annotated twice | {units} |",
             f"| stance, Cohen's kappa (main labels) | {kappa:.3f} |",
-            f"| stance, raw agreement (main labels) | "
-            f"{same / max(1, units):.1%} |",
+            f"| stance, raw agreement (main labels) | {same / max(1, units):.1%} |",
             f"| stance, second label acceptable to the first (stance or alternative) | "
             f"{acceptable / max(1, units):.1%} |",
             f"| speaker, same canonical name | {speakers_strict / max(1, units):.1%} |",

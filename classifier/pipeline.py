@@ -66,8 +66,16 @@ class Model:
         candidates = [find_quotations(text) for text in texts]
         pairs = [(text, q) for text, found in zip(texts, candidates, strict=True) for q in found]
         keep = iter(self.quotation_filter.predict(pairs) if pairs else [])
-        quotations = [[q for q in found if next(keep)] for found in candidates]
-        articles = [find_mentions(t, qs, self.common_words) for t, qs in zip(texts, quotations, strict=True)]
+        kept = [[bool(next(keep)) for _ in found] for found in candidates]
+        quotations = [
+            [q for q, k in zip(f, ks, strict=True) if k] for f, ks in zip(candidates, kept, strict=True)
+        ]
+        articles = [
+            find_mentions(
+                text, found, self.common_words, marked=[q for q, k in zip(all_, ks, strict=True) if not k]
+            )
+            for text, found, all_, ks in zip(texts, quotations, candidates, kept, strict=True)
+        ]
         attributions = [decode(s) for s in score_candidates(articles, self.ranker)]
 
         units, inputs = [], []

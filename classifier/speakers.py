@@ -111,10 +111,12 @@ FEMALE = _WORDS(
 )
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
 
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_NAME_WORD = rf"[{_UPPER}][\w’'\-]*"
 _NAME_RUN = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*)"
+    rf"(?<![\w’']){_NAME_WORD}"
     r"(?:[ \t]+(?:(?:of|for|and|the|de|da|del|della|van|von|der|den|le|la|al|el|bin|ibn|du)[ \t]+)*"
-    r"(?:[A-Z][\w’'\-]*))*"
+    rf"{_NAME_WORD})*"
 )
 _DETERMINED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]*[’']s)"
@@ -187,6 +189,8 @@ def _name_runs(text: str):
     for match in _NAME_RUN.finditer(text):
         tokens = match.group().split()
         start = match.start()
+        if len(tokens) > 1 and all(t.isupper() for t in tokens):
+            continue  # an all-capitals headline, not a name
         if re.search(r"[’']s$", tokens[-1]):
             tokens[-1] = tokens[-1][:-2]
         if "and" in tokens and not any(t in ORG_WORDS for t in tokens):
@@ -211,18 +215,25 @@ def _quoted_regions(quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
 
 
 def find_mentions(
-    text: str, quotations: Sequence[Quotation], common_words: frozenset[str] = frozenset()
+    text: str,
+    quotations: Sequence[Quotation],
+    common_words: frozenset[str] = frozenset(),
+    marked: Sequence[Quotation] = (),
 ) -> Article:
-    """Every candidate mention outside quotations, each resolved to a canonical entity.
+    """Every candidate mention outside quotation marks, each resolved to a canonical entity.
 
-    ``common_words`` are words the corpus writes in lower case (see ``text.common_words``)."""
-    quoted = _quoted_regions(quotations)
+    ``quotations`` are the quotations to attribute; ``marked`` any other text in quote marks
+    (titles, scare quotes), where no speaker is named either. ``common_words`` are words the
+    corpus writes in lower case (see ``text.common_words``)."""
+    quoted = _quoted_regions([*quotations, *marked])
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
     for start, tokens in _name_runs(text):
         initial = not text[max(0, start - 3) : start].strip(" \t\"“‘'(—–-") or bool(
             re.search(r"[.!?:\n][\s\"“”‘’']*$", text[max(0, start - 4) : start])
         )
         titles, name = _strip_name(list(tokens), sentence_initial=initial, common=common_words)
+        if not any(t in ORG_WORDS for t in name):  # "Dwight Halvorsen of Missouri"
+            name = name[: next((i for i, t in enumerate(name) if t in ("of", "for")), len(name))]
         if not name:
             continue
         joined = " ".join(name)
@@ -278,23 +289,60 @@ def find_mentions(
             entities.setdefault(full, Entity(full, "org", ""))
         if entity:
             mentions.append(Mention(Span.of(text, start, end), "name", entity))
-    # Titles before a name are roles of that entity ("Home Secretary Jane Doe").
-    role_of: dict[str, str] = {}
-    for _, _, _, titles, name in raw:
+    # Titles before a name are roles of that entity ("Home Secretary Jane Doe", "council leader
+    # Tom Reed").
+    roles = Roles()
+    for start, _, _, titles, name in raw:
         full = " ".join(name)
         target = acronyms.get(full) or (full if full in entities else "")
         if target:
-            for title in titles:
-                role_of.setdefault(title.lower().rstrip("."), target)
+            before = re.search(
+                r"((?:[a-z][\w\-]*[ \t]+){0,2}[a-z][\w\-]*)[ \t]+$", text[max(0, start - 60) : start]
+            )
+            if before and before.group(1).split()[-1] in ROLE_HEADS:
+                roles.link(before.group(1), target)
+            if titles:
+                roles.link(" ".join(titles), target)
 
     name_spans = sorted((m.span.start, m.span.end, m.entity) for m in mentions)
-    mentions += _descriptions(text, quoted, entities, name_spans, role_of)
+    mentions += _descriptions(text, quoted, entities, name_spans, roles)
     mentions += _pronouns(text, quoted)
     mentions.sort(key=lambda m: m.span.start)
     mentions = _resolve_pronouns(_fill_unresolved(mentions, entities), entities)
     kinds = {name: e.kind for name, e in entities.items()}
     starts = tuple(p.start for p in paragraphs(text)) or (0,)
     return Article(text, tuple(quotations), tuple(mentions), starts, kinds)
+
+
+class Roles:
+    """Which entity a role names in this article: "the home secretary" -> "Jane Doe"."""
+
+    _SKIP = frozenset("the a an new former acting interim outgoing incoming then".split())
+
+    def __init__(self) -> None:
+        self.by_phrase: dict[str, str] = {}
+        self.by_head: dict[str, list[str]] = {}
+
+    def _key(self, phrase: str) -> list[str]:
+        return [w.rstrip(".") for w in phrase.lower().split() if w not in self._SKIP]
+
+    def link(self, phrase: str, entity: str) -> None:
+        words = self._key(phrase)
+        if not words:
+            return
+        self.by_phrase[" ".join(words[-2:])] = entity
+        heads = self.by_head.setdefault(words[-1], [])
+        if entity not in heads:
+            heads.append(entity)
+
+    def find(self, phrase: str) -> str:
+        words = self._key(phrase)
+        if not words:
+            return ""
+        if " ".join(words[-2:]) in self.by_phrase:
+            return self.by_phrase[" ".join(words[-2:])]
+        heads = self.by_head.get(words[-1], [])
+        return heads[0] if len(heads) == 1 else ""
 
 
 def _gender(titles: Sequence[str]) -> str:
@@ -307,7 +355,7 @@ def _nearest(occurrences: list[tuple[int, str]], offset: int) -> str:
     return before[-1] if before else (occurrences[0][1] if occurrences else "")
 
 
-def _descriptions(text, quoted, entities, name_spans, role_of) -> list[Mention]:
+def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
     """Roles, spokespeople and documents: 'the mayor', 'a council spokesman', 'the report'."""
     found = []
     taken: list[tuple[int, int]] = []
@@ -333,7 +381,7 @@ def _descriptions(text, quoted, entities, name_spans, role_of) -> list[Mention]:
         if _inside(quoted, start, end) or any(s < end and start < e for s, e in taken):
             continue
         kind = "spokes" if head in SPOKES_HEADS else "doc" if head in DOC_HEADS else "role"
-        entity = _resolve_description(text, start, end, head, kind, complement, entities, name_spans, role_of)
+        entity = _resolve_description(text, start, end, head, kind, complement, entities, name_spans, roles)
         if complement and kind in ("spokes", "doc"):
             end += complement.end()
         found.append(Mention(Span.of(text, start, end), kind, entity))
@@ -363,50 +411,52 @@ def _name_after(name_spans, offset: int, window: int):
     return None
 
 
-def _resolve_description(text, start, end, head, kind, complement, entities, name_spans, role_of):
+def _resolve_description(text, start, end, head, kind, complement, entities, name_spans, roles):
     """Apposition first ('Sadiq Khan, the mayor' / 'the mayor, Sadiq Khan'), then the article."""
+    phrase = text[start:end]
     if kind == "role":
         beside = _name_after(name_spans, end, 3) or _name_before(name_spans, start, 3)
         if beside and text[min(end, beside[0]) : max(start, beside[1])].strip(" ,") == "":
-            role_of[head] = beside[2]
+            roles.link(phrase, beside[2])
             return beside[2]
-        if head in role_of:
-            return role_of[head]
-    if kind in ("spokes", "doc") and complement:
-        owner_text = complement.group(1)
-        owner_start = end + complement.start(1)
+        return roles.find(phrase) or (_org_for(head, entities) if head in ORG_HEADS else "")
+    # spokespeople and documents: whose? "for the council", "by Ofsted", "the board's report"
+    possessive = re.search(r"([\w\-]+)[’']s\b", phrase)
+    if complement:
+        owner_text, owner_start = complement.group(1), end + complement.start(1)
+    elif possessive:
+        owner_text, owner_start = possessive.group(1), start + possessive.start(1)
+    else:
+        owner_text, owner_start = "", start
+    if owner_text:
         owner = _name_after(name_spans, owner_start, 4)
-        if owner and entities.get(owner[2], Entity("", "", "")).kind == "org":
+        if owner and (kind == "doc" or _kind(entities, owner[2]) == "org"):
             return owner[2]
         owner_head = owner_text.split()[-1].lower()
-        if owner_head in role_of:
-            principal = role_of[owner_head]
-            if entities.get(principal, Entity("", "", "")).kind == "org":
-                return principal
-        org = _org_for(owner_head, entities, start)
+        principal = roles.find(owner_text)
+        if principal and (kind == "doc" or _kind(entities, principal) == "org"):
+            return principal
+        org = _org_for(owner_head, entities)
         if org:
             return org
-        if owner and kind == "doc":
-            return owner[2]
         if kind == "spokes" and owner_head in ROLE_HEADS:  # "a spokesman for the mayor"
-            return text[start : end + complement.end()]
+            return text[start : end + (complement.end() if complement else 0)]
         return ""
-    if kind in ("spokes", "doc"):
-        owner = _name_before(name_spans, start + (2 if text[start : start + 2].lower() == "a " else 0), 3)
-        prefix = text[start:end].split()
-        if len(prefix) > 2 and prefix[0].lower() in ("a", "an", "the"):
-            org = _org_containing(" ".join(prefix[1:-1]), entities)
-            if org:
-                return org
-        if owner:
-            return owner[2]
-        return ""
-    if head in ORG_HEADS:
-        return _org_for(head, entities, start)
-    return ""
+    owner = _name_before(name_spans, start + (2 if text[start : start + 2].lower() == "a " else 0), 3)
+    words = phrase.split()
+    if len(words) > 2 and words[0].lower() in ("a", "an", "the"):  # "a Home Office spokesman"
+        org = _org_containing(" ".join(words[1:-1]), entities)
+        if org:
+            return org
+    return owner[2] if owner else ""
 
 
-def _org_for(head: str, entities: dict, offset: int) -> str:
+def _kind(entities: dict, name: str) -> str:
+    entity = entities.get(name)
+    return entity.kind if entity else ""
+
+
+def _org_for(head: str, entities: dict) -> str:
     orgs = [e.name for e in entities.values() if e.kind == "org" and head in e.name.lower().split()]
     if head in ("force", "police"):
         orgs += [e.name for e in entities.values() if e.kind == "org" and "police" in e.name.lower()]

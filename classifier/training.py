@@ -62,7 +62,8 @@ def ranker_examples(gold: Gold, common: frozenset[str]) -> tuple[list, list[int]
     items, labels = [], []
     for document, quotes in gold:
         pairs = _gold_quotations(document.text, quotes)
-        article = find_mentions(document.text, [q for q, _ in pairs], common)
+        others = [q for q in find_quotations(document.text) if not any(_inside(q, g) for g in quotes)]
+        article = find_mentions(document.text, [q for q, _ in pairs], common, marked=others)
         previous = ""
         for index, (_, inside) in enumerate(pairs):
             candidates = candidates_for(article, index)
