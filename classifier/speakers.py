@@ -122,6 +122,11 @@ _DETERMINED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]*[’']s)"
     r"((?:[ \t]+[\w\-]+){1,4})\b",
 )
+_NOT_MODIFIERS = _WORDS(
+    """while and or but of to in on at for with who whom whose that which is was are were has had
+    have be been as by from than then when where said says told a an the this these those its his
+    her their our my your it he she they we not no if so also just only even after before"""
+)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 
 
@@ -308,7 +313,12 @@ def find_mentions(
     mentions += _descriptions(text, quoted, entities, name_spans, roles)
     mentions += _pronouns(text, quoted)
     mentions.sort(key=lambda m: m.span.start)
-    mentions = _resolve_pronouns(_fill_unresolved(mentions, entities), entities)
+    people = {
+        m.entity
+        for m in mentions
+        if m.kind == "name" and (m.entity != m.span.text or _reporting_verb_near(text, m.span))
+    }
+    mentions = _resolve_pronouns(_fill_unresolved(mentions, entities), entities, people)
     kinds = {name: e.kind for name, e in entities.items()}
     starts = tuple(p.start for p in paragraphs(text)) or (0,)
     return Article(text, tuple(quotations), tuple(mentions), starts, kinds)
@@ -336,13 +346,29 @@ class Roles:
             heads.append(entity)
 
     def find(self, phrase: str) -> str:
+        """The entity for a role phrase; a bare head ("the mayor") or a head with modifiers seen
+        with it before ("the London mayor") matches, "the education secretary" does not match
+        "the home secretary"."""
         words = self._key(phrase)
         if not words:
             return ""
         if " ".join(words[-2:]) in self.by_phrase:
             return self.by_phrase[" ".join(words[-2:])]
         heads = self.by_head.get(words[-1], [])
-        return heads[0] if len(heads) == 1 else ""
+        if len(heads) != 1:
+            return ""
+        modifiers = {w.removesuffix("’s").removesuffix("'s") for w in words[:-1]}
+        seen = {w for key, e in self.by_phrase.items() if e == heads[0] for w in key.split()}
+        capitalised = any(w[:1].isupper() for w in phrase.split()[1:-1])
+        return heads[0] if modifiers <= seen or capitalised else ""
+
+
+def _reporting_verb_near(text: str, span: Span) -> bool:
+    after = re.match(r"[\s,]*(?:\w+[\s,]+)?(\w+)", text[span.end : span.end + 40])
+    before = re.search(r"(\w+)\s*$", text[max(0, span.start - 20) : span.start])
+    return bool(after and after.group(1).lower() in REPORTING_VERBS) or bool(
+        before and before.group(1).lower() in REPORTING_VERBS
+    )
 
 
 def _gender(titles: Sequence[str]) -> str:
@@ -362,7 +388,7 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
     for match in _DETERMINED.finditer(text):
         words = match.group(1).split()
         heads = [i for i, w in enumerate(words) if w.lower() in ROLE_HEADS | DOC_HEADS]
-        if not heads:
+        if not heads or any(w.lower() in _NOT_MODIFIERS for w in words[: heads[0]]):
             continue
         last = heads[0]
         # extend over "of London" / "for the council" style complements
@@ -508,8 +534,9 @@ def _pronouns(text: str, quoted) -> list[Mention]:
     ]
 
 
-def _resolve_pronouns(mentions: list[Mention], entities: dict) -> list[Mention]:
-    """Each pronoun takes the nearest earlier mention of a compatible entity."""
+def _resolve_pronouns(mentions: list[Mention], entities: dict, people: set[str]) -> list[Mention]:
+    """Each pronoun takes the nearest earlier mention of a compatible entity, preferring one
+    known to be a person (titled, called by surname, or the subject of a reporting verb)."""
     genders = {name: e.gender for name, e in entities.items()}
     resolved: list[Mention] = []
     for mention in mentions:
@@ -517,7 +544,7 @@ def _resolve_pronouns(mentions: list[Mention], entities: dict) -> list[Mention]:
             resolved.append(mention)
             continue
         want = PRONOUNS[mention.span.text.lower()]
-        entity = ""
+        compatible = []
         for earlier in reversed(resolved):
             if not earlier.entity or earlier.kind == "doc":
                 continue
@@ -527,8 +554,9 @@ def _resolve_pronouns(mentions: list[Mention], entities: dict) -> list[Mention]:
                     continue
             elif want == "o" and kind != "org":
                 continue
-            entity = earlier.entity
-            break
+            compatible.append(earlier.entity)
+        confirmed = [e for e in compatible if e in people or genders.get(e)] if want in "mf" else compatible
+        entity = (confirmed or compatible or [""])[0]
         if entity and want in "mf" and not genders.get(entity):
             genders[entity] = want
         resolved.append(Mention(mention.span, "pronoun", entity))
