@@ -596,8 +596,12 @@ def main(argv: list[str] | None = None) -> int:
 def _validate_paths(paths: list[Path], *, source: bool) -> list[str]:
     if source:
         errors: list[str] = []
+        seen: set[str] = set()
         for path in paths:
             for article in _split_articles(path):
+                if article.id in seen:
+                    errors.append(f"{article.source}: article id {article.id} appears twice")
+                seen.add(article.id)
                 try:
                     errors.extend(validate_record(_compile(article)))
                 except CorpusError as error:

@@ -189,6 +189,11 @@ def quotation_features(item: tuple[str, Quotation]) -> dict[str, float]:
     }
     for n, word in enumerate(reversed(before[-2:])):
         features[f"before{n}={word}"] = 1.0
+    for word in before[:-2]:
+        features[f"near_before={word}"] = 1.0
+    if len(tokens) <= 6:  # what a short fragment says: "abhorrent" is speech, "Operation X" is not
+        for word in re.findall(r"[\w’'-]+", body.lower()):
+            features[f"says={word}"] = 1.0
     for n, word in enumerate(after[:2]):
         features[f"after{n}={word}"] = 1.0
     return features

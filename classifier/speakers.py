@@ -249,7 +249,7 @@ def find_mentions(
             name[-1] = name[-1][:-2]
         name[-1] = name[-1].rstrip(".")
         end = start + len(" ".join(name))
-        if end <= start or _inside(quoted, start, end):
+        if end <= start or _inside(quoted, start, end) or _is_dateline(text, start, end):
             continue
         raw.append((start, end, "name", titles, name))
 
@@ -276,6 +276,10 @@ def find_mentions(
         _, long_name = _strip_name(match.group(1).split())
         if " ".join(long_name) in entities:
             acronyms[match.group(2)] = " ".join(long_name)
+    for entity in list(entities.values()):  # "SFA" for "Scottish Football Association"
+        initials = "".join(w[0] for w in entity.name.split() if w[:1].isupper())
+        if entity.kind == "org" and len(initials) >= 2 and initials != entity.name:
+            acronyms.setdefault(initials, entity.name)
 
     mentions: list[Mention] = []
     for start, end, _, titles, name in raw:
@@ -324,6 +328,16 @@ def find_mentions(
     return Article(text, tuple(quotations), tuple(mentions), starts, kinds)
 
 
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """'WASHINGTON (Reuters) -' or 'DENVER —' at the start of a paragraph."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        not text[line_start:start].strip()
+        and text[start:end].isupper()
+        and bool(re.match(r"\s*(?:\(|—|–|-|,)", text[end : end + 3]))
+    )
+
+
 class Roles:
     """Which entity a role names in this article: "the home secretary" -> "Jane Doe"."""
 
@@ -364,9 +378,10 @@ class Roles:
 
 
 def _reporting_verb_near(text: str, span: Span) -> bool:
-    after = re.match(r"[\s,]*(?:\w+[\s,]+)?(\w+)", text[span.end : span.end + 40])
+    """Is the mention the subject or object of a reporting verb ("X, who runs it, says")?"""
+    clause = re.match(r"[^.!?:;\"“”‘’\n]{0,120}", text[span.end :]).group()
     before = re.search(r"(\w+)\s*$", text[max(0, span.start - 20) : span.start])
-    return bool(after and after.group(1).lower() in REPORTING_VERBS) or bool(
+    return any(w in REPORTING_VERBS for w in re.findall(r"\w+", clause.lower())[:14]) or bool(
         before and before.group(1).lower() in REPORTING_VERBS
     )
 
