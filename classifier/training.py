@@ -7,7 +7,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config import C_GRID, SPLITS
+from .config import C_GRID, RANKER_ITERATIONS, SPLITS
 from .errors import TrainingError
 from .evaluate import GoldQuote, score, speaker_matches
 from .io import read_gold
@@ -96,7 +96,7 @@ def evaluate_model(model: Model, gold: Gold) -> dict:
 
 
 def _pick(make, grid, train_xy, dev_xy, measure) -> tuple[object, float, dict]:
-    """Fit one estimator per value of C on train, keep the best on dev."""
+    """Fit one estimator per hyperparameter value on train, keep the best on dev."""
     best = None
     tried = {}
     for c in grid:
@@ -140,9 +140,9 @@ def train(data_dir: Path) -> tuple[Model, dict, dict]:
     quotation_filter, chosen["filter_C"], chosen["filter_dev_accuracy"] = _pick(
         make_quotation_filter, C_GRID, filter_examples(gold["train"]), filter_examples(gold["dev"]), _accuracy
     )
-    ranker, chosen["ranker_C"], chosen["ranker_dev_top1"] = _pick(
+    ranker, chosen["ranker_iterations"], chosen["ranker_dev_top1"] = _pick(
         make_ranker,
-        C_GRID,
+        RANKER_ITERATIONS,
         ranker_examples(gold["train"], common),
         ranker_examples(gold["dev"], common),
         _top1,
