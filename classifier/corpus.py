@@ -6,6 +6,9 @@ Usage::
     python -m classifier.corpus split [data/]      assign new articles to a split (kept once made)
     python -m classifier.corpus validate [PATH…]   check JSONL files or a data directory
     python -m classifier.corpus stats [data/]      composition tables (Markdown) for the data card
+    python -m classifier.corpus card [data/]       write those tables into data/README.md
+    python -m classifier.corpus blind SOURCE…      a labels-hidden sample for a second annotator
+    python -m classifier.corpus agreement [data/]  kappa and speaker agreement of the two annotations
 
 The source format is described in ``data/source/FORMAT.md``.
 """
@@ -536,13 +539,34 @@ def agreement(records: list[dict], second: dict) -> str:
     )
 
 
+# ---------------------------------------------------------------------------- the data card
+
+
+def card_sections(data_dir: Path) -> dict[str, str]:
+    """The generated parts of data/README.md, by marker name."""
+    records = [r for p in split_paths(data_dir) for r in read_jsonl(p)]
+    sections = {"stats": stats(records, read_splits(data_dir))}
+    second = read_second_annotation(data_dir / AGREEMENT_DIR)
+    if second:
+        sections["agreement"] = agreement(records, second)
+    return sections
+
+
+def render_card(card: str, sections: dict[str, str]) -> str:
+    """``card`` with the text between ``<!-- begin NAME -->`` and ``<!-- end NAME -->`` replaced."""
+    for name, body in sections.items():
+        pattern = re.compile(rf"(<!-- begin {name} -->\n).*?(<!-- end {name} -->)", re.S)
+        card = pattern.sub(lambda m, body=body: m.group(1) + body.rstrip() + "\n" + m.group(2), card)
+    return card
+
+
 # ---------------------------------------------------------------------------- command line
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m classifier.corpus", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in ("build", "split"):
+    for name in ("build", "split", "card"):
         commands.add_parser(name).add_argument("data", nargs="?", type=Path, default=DATA_DIR)
     count = commands.add_parser("stats")
     count.add_argument("data", nargs="?", type=Path, default=DATA_DIR)
@@ -566,6 +590,13 @@ def main(argv: list[str] | None = None) -> int:
             splits = assign_splits(records, read_splits(args.data))
             write_splits(args.data, {r["id"]: splits[r["id"]] for r in records})
             print(Counter(splits[r["id"]] for r in records))
+            return 0
+        elif args.command == "card":
+            path = args.data / "README.md"
+            path.write_text(
+                render_card(path.read_text(encoding="utf-8"), card_sections(args.data)), encoding="utf-8"
+            )
+            print(f"updated {path}")
             return 0
         elif args.command == "blind":
             records = [_compile(a) for path in args.sources for a in _split_articles(path)]

@@ -10,6 +10,7 @@ from itertools import islice
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 from sklearn.pipeline import Pipeline
+from threadpoolctl import threadpool_limits
 
 from .config import BATCH_SIZE, STANCES
 from .quotes import find_quotations, split_quotation
@@ -55,7 +56,9 @@ class Model:
                 pending.append(batch)  # the pool's feeder thread reads this generator
                 yield batch
 
-        context = multiprocessing.get_context("fork")
+        # Not "fork": a child forked after the parent's OpenMP pool has run (the ranker's boosted
+        # trees) can deadlock in libgomp. Workers start clean and receive the model pickled.
+        context = multiprocessing.get_context("forkserver")
         with context.Pool(n_jobs if n_jobs > 0 else None, _install, (self,)) as pool:
             for results in pool.imap(_predict_in_worker, feed()):
                 yield from zip(pending.popleft(), results, strict=True)
@@ -122,6 +125,7 @@ _worker_model: Model | None = None
 def _install(model: Model) -> None:
     global _worker_model
     _worker_model = model
+    threadpool_limits(1)  # one process per core already; nested threads would oversubscribe
 
 
 def _predict_in_worker(batch: list[Document]) -> list[list[QuoteRecord]]:
