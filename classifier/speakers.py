@@ -264,6 +264,8 @@ def find_mentions(
         ):
             full = " ".join(name)
             kind = "org" if any(t in ORG_WORDS for t in name) or _is_acronym(name) else "person"
+            if kind == "person" and _place_like(text, full):
+                kind = "org"
             gender = _gender(titles)
             known = entities.get(full)
             if known is None or (gender and not known.gender):
@@ -317,15 +319,16 @@ def find_mentions(
     mentions += _descriptions(text, quoted, entities, name_spans, roles)
     mentions += _pronouns(text, quoted)
     mentions.sort(key=lambda m: m.span.start)
-    people = {
-        m.entity
-        for m in mentions
-        if m.kind == "name" and (m.entity != m.span.text or _reporting_verb_near(text, m.span))
-    }
+    people = {m.entity for m in mentions if m.kind == "name" and _reporting_verb_near(text, m.span)}
     mentions = _resolve_pronouns(_fill_unresolved(mentions, entities), entities, people)
     kinds = {name: e.kind for name, e in entities.items()}
     starts = tuple(p.start for p in paragraphs(text)) or (0,)
     return Article(text, tuple(quotations), tuple(mentions), starts, kinds)
+
+
+def _place_like(text: str, name: str) -> bool:
+    """People are seldom written "the Jane Doe" or "in Jane Doe": places and bodies are."""
+    return bool(re.search(rf"\b(?:the|The|in|at|across|near|inside)\s+{re.escape(name)}\b", text))
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
@@ -570,9 +573,15 @@ def _resolve_pronouns(mentions: list[Mention], entities: dict, people: set[str])
             elif want == "o" and kind != "org":
                 continue
             compatible.append(earlier.entity)
-        confirmed = [e for e in compatible if e in people or genders.get(e)] if want in "mf" else compatible
-        entity = (confirmed or compatible or [""])[0]
-        if entity and want in "mf" and not genders.get(entity):
+        if want in "mf":  # a known gender first, then someone seen speaking, then anyone
+            tiers = [
+                [e for e in compatible if genders.get(e) == want],
+                [e for e in compatible if e in people],
+            ]
+        else:
+            tiers = []
+        entity = next((tier[0] for tier in [*tiers, compatible] if tier), "")
+        if entity in people and want in "mf" and not genders.get(entity):
             genders[entity] = want
         resolved.append(Mention(mention.span, "pronoun", entity))
     return resolved

@@ -9,6 +9,7 @@ calibrated with ``CalibratedClassifierCV``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction import DictVectorizer
@@ -16,6 +17,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .config import SEED
 from .types import Quotation, Span
@@ -54,12 +56,29 @@ def pick_previous(items: list[dict]) -> list[str]:
     return [item["previous"] for item in items]
 
 
+@cache
+def _sentiment() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def _polarity(prefix: str, text: str) -> dict[str, float]:
+    """VADER's valence lexicon knows evaluative words the corpus never uses ("abhorrent", "dire")."""
+    scores = _sentiment().polarity_scores(text)
+    return {
+        f"{prefix}_negative": scores["neg"],
+        f"{prefix}_positive": scores["pos"],
+        f"{prefix}_compound": scores["compound"],
+    }
+
+
 def cue_features(items: list[dict]) -> list[dict[str, float]]:
     out = []
     for item in items:
         quote = item["quote"]
         out.append(
-            {
+            _polarity("quote", quote)
+            | _polarity("context", item["context"].replace(" QUOTE ", " "))
+            | {
                 f"fragment={item['fragment']}": 1.0,
                 "modals": float(len(_MODALS.findall(quote))),
                 "negations": float(len(_NEGATION.findall(quote))),
