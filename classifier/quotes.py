@@ -24,6 +24,9 @@ from .types import Quotation, QuotedSentence, Span
 _MARKS = re.compile(r"''|``|[\"“”‘’'«»„]")
 _OPEN_AFTER = set("([{—–-/:;") | {"\u00a0"}
 _CLOSE_BEFORE = set(".,;:!?)]}—–-…")
+_CONTEXT_WORD = re.compile(r"[\w’'-]+|[:,;—–-]")
+_ADDRESS = re.compile(r"\b(I|we|our|my|us|me|you|your)\b", re.I)
+_BODY_WORD = re.compile(r"[\w’'-]+")
 DOUBLE, SINGLE = "double", "single"
 REPORTING_VERBS = frozenset(
     """said says say told tells added adds wrote writes argued argues warned warns insisted insists
@@ -160,7 +163,7 @@ def _bucket(value: float) -> str:
 
 
 def _context_words(text: str, start: int, end: int) -> list[str]:
-    return re.findall(r"[\w’'-]+|[:,;—–-]", text[start:end].lower())
+    return _CONTEXT_WORD.findall(text[start:end].lower())
 
 
 def quotation_features(item: tuple[str, Quotation]) -> dict[str, float]:
@@ -181,7 +184,7 @@ def quotation_features(item: tuple[str, Quotation]) -> dict[str, float]:
         f"ends={body[-1:] if body[-1:] in '.,!?;:' else 'word'}": 1.0,
         f"mark={quotation.mark}": 1.0,
         "multi_paragraph": float(len(quotation.segments) > 1),
-        "first_person": float(bool(re.search(r"\b(I|we|our|my|us|me|you|your)\b", body, re.I))),
+        "first_person": float(bool(_ADDRESS.search(body))),
         "headline": float(line_start == 0),
         "paragraph_start": float(not text[line_start : quotation.start - 1].strip()),
         "reporting_near": float(any(w in REPORTING_VERBS for w in before + after)),
@@ -192,7 +195,7 @@ def quotation_features(item: tuple[str, Quotation]) -> dict[str, float]:
     for word in before[:-2]:
         features[f"near_before={word}"] = 1.0
     if len(tokens) <= 6:  # what a short fragment says: "abhorrent" is speech, "Operation X" is not
-        for word in re.findall(r"[\w’'-]+", body.lower()):
+        for word in _BODY_WORD.findall(body.lower()):
             features[f"says={word}"] = 1.0
     for n, word in enumerate(after[:2]):
         features[f"after{n}={word}"] = 1.0

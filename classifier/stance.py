@@ -28,6 +28,7 @@ _MODALS = re.compile(
 )
 _NEGATION = re.compile(r"\b(not|no|never|nothing|n[o’']t|deny|denies|false|wrong)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(we|our|us|i|my|me)\b", re.I)
+_QUOTE_MARKS = re.compile(r"[\"“”‘’']+")
 
 
 def stance_input(text: str, unit: Span, quotation: Quotation, previous: str) -> dict[str, str]:
@@ -38,7 +39,7 @@ def stance_input(text: str, unit: Span, quotation: Quotation, previous: str) -> 
     context = text[left : quotation.start] + " QUOTE " + text[quotation.end : right]
     return {
         "quote": unit.text,
-        "context": re.sub(r"[\"“”‘’']+", " ", context),
+        "context": _QUOTE_MARKS.sub(" ", context),
         "previous": previous,
         "fragment": "yes" if unit.text[:1].islower() or unit.text[-1:] not in ".,!?" else "no",
     }
@@ -72,12 +73,13 @@ def _polarity(prefix: str, text: str) -> dict[str, float]:
 
 
 def cue_features(items: list[dict]) -> list[dict[str, float]]:
+    polarity = cache(_polarity)  # every sentence of a quotation shares its context
     out = []
     for item in items:
         quote = item["quote"]
         out.append(
-            _polarity("quote", quote)
-            | _polarity("context", item["context"].replace(" QUOTE ", " "))
+            polarity("quote", quote)
+            | polarity("context", item["context"].replace(" QUOTE ", " "))
             | {
                 f"fragment={item['fragment']}": 1.0,
                 "modals": float(len(_MODALS.findall(quote))),
