@@ -207,6 +207,16 @@ class Article:
         return tuple(places)
 
     @cached_property
+    def quotation_closes_paragraph(self) -> tuple[bool, ...]:
+        """Per quotation: does only punctuation follow it in its last paragraph (a headline quote
+        or a quote whose speaker the next paragraph names)?"""
+        starts, closes = self.paragraph_starts, []
+        for quotation, (_, last, _) in zip(self.quotations, self.quotation_places, strict=True):
+            end = starts[last + 1] if last + 1 < len(starts) else len(self.text)
+            closes.append(not self.text[quotation.end : end].strip(" \t\n\"”’'.,"))
+        return tuple(closes)
+
+    @cached_property
     def gap_tokens(self) -> _GapTokens | None:
         """The lower-cased text's tokens, or None where lower-casing is not character for character
         (it lengthens some characters; a capital sigma's lower case depends on its neighbours)."""
@@ -734,8 +744,12 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
     others = article.speakers_in_paragraph[q_par]
     features["paragraph_has_mentions"] = float(others > 0)
     features["quote_starts_paragraph"] = float(opens_paragraph)
+    features["quote_ends_paragraph"] = float(article.quotation_closes_paragraph[index])
+    features[f"quote_paragraph={min(q_par, 3)}"] = 1.0  # 0: the headline
     if candidate.mention is None:
         features[f"previous_quiet={others == 0}"] = 1.0
+        previous_end = article.quotation_places[index - 1][1]
+        features[f"previous_paragraphs={min(3, q_par - previous_end)}"] = 1.0
         return features
     mention = candidate.mention.span
     after = mention.start >= quotation.end
