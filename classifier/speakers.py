@@ -365,6 +365,8 @@ def find_mentions(
         if joined.endswith(("’s", "'s")):
             end -= 2
             name[-1] = name[-1][:-2]
+        elif joined.endswith(("s’", "s'")):  # plural possessive: "the Haunted Pylons’ singer"
+            name[-1] = name[-1][:-1]
         name[-1] = name[-1].rstrip(".")
         end = start + len(" ".join(name))
         if end <= start or _inside(quoted, start, end) or _is_dateline(text, start, end):
@@ -719,11 +721,13 @@ def _bucket(value: float) -> int:
 
 
 def candidates_for(article: Article, index: int) -> list[Candidate]:
-    """Mentions within two paragraphs before and one after the quotation, and, after the first
-    quotation, a ``previous`` pseudo-mention standing for the speaker of the quotation before."""
+    """Mentions within two paragraphs before and one after the quotation (three after a quote in
+    the first paragraph, the headline, whose speaker the story names further down), and, after the
+    first quotation, a ``previous`` pseudo-mention standing for the speaker of the quotation before."""
     quotation = article.quotations[index]
-    first = article.paragraph_of(quotation.start) - 2
-    last = article.paragraph_of(quotation.end) + 1
+    paragraph = article.paragraph_of(quotation.start)
+    first = paragraph - 2
+    last = article.paragraph_of(quotation.end) + (3 if paragraph == 0 else 1)
     found = [
         Candidate(m, m.entity or m.span.text, m.kind)
         for m, paragraph in zip(article.mentions, article.mention_paragraphs, strict=True)
