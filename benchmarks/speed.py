@@ -19,8 +19,8 @@ from classifier.config import DATA_DIR
 from classifier.io import read_gold
 
 
-def peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -49,6 +49,8 @@ def main() -> None:
             f"{articles / seconds:.0f} articles/s"
         )
     print(f"peak memory (this process): {peak_rss_mib():.0f} MiB")
+    if any(jobs != 1 for jobs in args.jobs):
+        print(f"peak memory (largest worker process): {peak_rss_mib(resource.RUSAGE_CHILDREN):.0f} MiB")
 
 
 if __name__ == "__main__":
