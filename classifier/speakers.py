@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import accumulate, chain, repeat
+from itertools import chain, repeat
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
@@ -215,67 +215,6 @@ class Article:
             end = starts[last + 1] if last + 1 < len(starts) else len(self.text)
             closes.append(not self.text[quotation.end : end].strip(" \t\n\"”’'.,"))
         return tuple(closes)
-
-    @cached_property
-    def gap_tokens(self) -> _GapTokens | None:
-        """The lower-cased text's tokens, or None where lower-casing is not character for character
-        (it lengthens some characters; a capital sigma's lower case depends on its neighbours)."""
-        lowered = self.text.lower()
-        if len(lowered) != len(self.text) or "Σ" in self.text:
-            return None
-        return _GapTokens(lowered)
-
-
-class _GapTokens:
-    """``_GAP_TOKEN``'s tokens of a lower-cased text, so those of any stretch need no scan.
-
-    A token is one punctuation mark or a maximal run of word characters, so the tokens of a
-    stretch are the text's tokens that overlap it, cut at its two ends."""
-
-    def __init__(self, lowered: str) -> None:
-        matches = list(_GAP_TOKEN.finditer(lowered))
-        words = [match.group() for match in matches]
-        self.lowered = lowered
-        self.starts = [match.start() for match in matches]
-        self.ends = [match.end() for match in matches]
-        # running counts of ". ! ?" tokens and of reporting verbs before each token
-        self.stops = list(accumulate((w in ".!?" for w in words), initial=0))
-        self.verbs = list(accumulate((w in REPORTING_VERBS for w in words), initial=0))
-
-    def cues(self, start: int, end: int, skip_first: bool) -> tuple[int, bool, bool, list[str]]:
-        """What ``_gap_cues`` says of ``lowered[start:end]``."""
-        first = bisect_right(self.ends, start)
-        last = bisect_left(self.starts, end)
-        if end <= start or last <= first:
-            return 0, False, False, []
-        word = self._word
-        stop = self.stops[last] - self.stops[first + 1 if skip_first else first] > 0
-        verb = (
-            self.verbs[last - 1] - self.verbs[first + 1] > 0
-            or word(first, start, end) in REPORTING_VERBS
-            or word(last - 1, start, end) in REPORTING_VERBS
-        )
-        words = [word(n, start, end) for n in range(first, last)] if last - first <= 3 else []
-        return last - first, stop, verb, words
-
-    def _word(self, n: int, start: int, end: int) -> str:
-        return self.lowered[max(self.starts[n], start) : min(self.ends[n], end)]
-
-
-def _gap_cues(article: Article, start: int, end: int, skip_first: bool) -> tuple[int, bool, bool, list[str]]:
-    """Of the tokens of the text between a quotation and a mention: how many; whether one ends a
-    sentence (not counting the first, if ``skip_first``); whether one is a reporting verb; and
-    the tokens themselves if there are at most three."""
-    tokens = article.gap_tokens
-    if tokens is not None:
-        return tokens.cues(start, end, skip_first)
-    words = _GAP_TOKEN.findall(article.text[start:end].lower())
-    return (
-        len(words),
-        any(w in ".!?" for w in words[1 if skip_first else 0 :]),
-        any(w in REPORTING_VERBS for w in words),
-        words if len(words) <= 3 else [],
-    )
 
 
 # ---------------------------------------------------------------------------- mentions
@@ -757,8 +696,7 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
         return features
     mention = candidate.mention.span
     after = mention.start >= quotation.end
-    gap_start, gap_end = (quotation.end, mention.start) if after else (mention.end, quotation.start)
-    gap = text[gap_start:gap_end]
+    gap = text[quotation.end : mention.start] if after else text[mention.end : quotation.start]
     m_par = article.paragraph_of(mention.start)
     side = "after" if after else "before"
     features[f"side={side}"] = 1.0
@@ -768,12 +706,12 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
     features[f"{side}_distance={_bucket(distance)}"] = 1.0
     paragraph_gap = m_par - (end_par if after else q_par)
     features[f"paragraphs={max(-3, min(3, paragraph_gap))}"] = 1.0
-    count, sentence_end, reporting_verb, gap_words = _gap_cues(article, gap_start, gap_end, after)
-    features["gap_sentence_end"] = float(sentence_end)
-    features["gap_has_reporting_verb"] = float(reporting_verb)
-    features[f"gap_words={_bucket(count)}"] = 1.0
+    gap_words = _GAP_TOKEN.findall(gap.lower())
+    features["gap_sentence_end"] = float(any(w in ".!?" for w in gap_words[1 if after else 0 :]))
+    features["gap_has_reporting_verb"] = float(any(w in REPORTING_VERBS for w in gap_words))
+    features[f"gap_words={_bucket(len(gap_words))}"] = 1.0
     features["colon_intro"] = float(not after and gap.rstrip(" “\"‘'").endswith(":"))
-    if gap_words:
+    if gap_words and len(gap_words) <= 3:
         features[f"gap={'_'.join(gap_words)}"] = 1.0
     features.update(article.verb_cues[mention.start, mention.end])
     features["resolved"] = float(bool(candidate.mention.entity))
