@@ -23,7 +23,7 @@ EXPECTED = [
 def test_school_meals_example(model, repo):
     text = (repo / "examples" / "school-meals.txt").read_text(encoding="utf-8")
     records = model.predict(text, article="school-meals")
-    assert [(r.text, r.speaker) for r in records] == [(text, speaker) for text, speaker, _ in EXPECTED]
+    assert [(r.text, r.speaker) for r in records] == [(quote, speaker) for quote, speaker, _ in EXPECTED]
     # Stance is a probabilistic call (test macro-F1 is in the model card); one miss in six is allowed.
     stances_right = sum(r.stance == stance for r, (_, _, stance) in zip(records, EXPECTED, strict=True))
     assert stances_right >= len(EXPECTED) - 1
