@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -17,6 +19,20 @@ from .quotes import find_quotations, split_quotation
 from .speakers import decode, find_mentions, score_candidates
 from .stance import stance_input
 from .types import Document, QuoteRecord
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside a batch: its many short-lived objects trigger full
+    collections that walk the whole loaded model (about 90 ms each, 5% of prediction time), while
+    reference counting frees them anyway. Cycles made meanwhile are collected after the batch."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
@@ -63,6 +79,7 @@ class Model:
             for results in pool.imap(_predict_in_worker, feed()):
                 yield from zip(pending.popleft(), results, strict=True)
 
+    @_cyclic_gc_paused()
     def predict_batch(self, documents: Sequence[Document]) -> list[list[QuoteRecord]]:
         """The whole pipeline over a batch, one scikit-learn call per stage for speed."""
         texts = [d.text for d in documents]
