@@ -24,6 +24,8 @@ from .types import Quotation, QuotedSentence, Span
 _MARKS = re.compile(r"''|``|[\"“”‘’'«»„]")
 _OPEN_AFTER = set("([{—–-/:;") | {"\u00a0"}
 _CLOSE_BEFORE = set(".,;:!?)]}—–-…")
+_SENTENCE_START = re.compile(r"[.!?\n][\s\"“”‘’']*(?=[A-Z\"“‘'])|\n")
+_WORD = re.compile(r"\w+")
 _CONTEXT_WORD = re.compile(r"[\w’'-]+|[:,;—–-]")
 _ADDRESS = re.compile(r"\b(I|we|our|my|us|me|you|your)\b", re.I)
 _BODY_WORD = re.compile(r"[\w’'-]+")
@@ -166,6 +168,12 @@ def _context_words(text: str, start: int, end: int) -> list[str]:
     return _CONTEXT_WORD.findall(text[start:end].lower())
 
 
+def _sentence_before(text: str, start: int) -> str:
+    """The reporter's words from the start of the sentence (at most 200 characters) to ``start``."""
+    window = text[max(0, start - 200) : max(0, start - 1)]
+    return _SENTENCE_START.split(window)[-1]
+
+
 def quotation_features(item: tuple[str, Quotation]) -> dict[str, float]:
     """Cues that separate speech from scare quotes and titles; module-level so bundles pickle it."""
     text, quotation = item
@@ -190,6 +198,9 @@ def quotation_features(item: tuple[str, Quotation]) -> dict[str, float]:
         "reporting_near": float(any(w in REPORTING_VERBS for w in before + after)),
         "colon_before": float(bool(before) and before[-1] == ":"),
     }
+    # "He described the crimes of A, B and others as 'abhorrent'" against "known as 'Operation X'"
+    sentence = _WORD.findall(_sentence_before(text, quotation.start).lower())
+    features[f"reporting_in_sentence={any(w in REPORTING_VERBS for w in sentence)}"] = 1.0
     for n, word in enumerate(reversed(before[-2:])):
         features[f"before{n}={word}"] = 1.0
     for word in before[:-2]:

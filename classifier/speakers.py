@@ -67,10 +67,10 @@ ORG_WORDS = _WORDS(
     Committee Court Parliament Government Inspectorate NHS Federation League Alliance Coalition
     Campaign Hospital Airport Railway Railways Energy Water Partners Holdings Industries Airlines
     Airways Times Post News Press Guardian Journal BBC Reuters Associated Board Watchdog Unit
-    Centre Center Fund Forum Confederation Congress Senate House Assembly Cabinet Treasury Bureau
-    Administration Force Forces Army Navy Command Prison Prisons Tribunal Regulator Ofsted Ofcom
-    Ofgem Ofwat Council's Institute Laboratory Laboratories Media Studios Records Festival Theatre
-    Museum Gallery Orchestra Opera Library Church Diocese Mosque Council. Chamber Caucus Labs Motors
+    Centre Center Centres Centers Fund Forum Confederation Congress Senate House Assembly Cabinet
+    Treasury Bureau Administration Force Forces Army Navy Command Prison Prisons Tribunal Regulator
+    Ofsted Ofcom Ofgem Ofwat Council's Institute Laboratory Laboratories Media Studios Records Festival
+    Theatre Museum Gallery Orchestra Opera Library Church Diocese Mosque Council. Chamber Caucus Labs Motors
     Pharmaceuticals Technologies Systems Solutions Co Brands Stores Supermarkets Group's Initiative
     Project Programme Program Collective Cooperative Co-operative Friends Watch Action Network"""
 )
@@ -141,6 +141,7 @@ _BOUNDARY = re.compile(r"\b")
 _CLAUSE = re.compile(r"[^.!?:;\"“”‘’\n]{0,120}")
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _WORD = re.compile(r"\w+")
+_BODY_CUE = re.compile(r",\s+which\b|\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s+(?:that\s+)?it\b")
 _GAP_TOKEN = re.compile(r"[\w’']+|[:,.;!?]")
 _NEAR_TOKEN = re.compile(r"[\w’']+|[:,.;]")
 _ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*[ \t]+){0,2}[a-z][\w\-]*)[ \t]+$")
@@ -315,6 +316,7 @@ def find_mentions(
     # Entities: full names first, then surnames, acronyms and titled single words link to them.
     entities: dict[str, Entity] = {}
     place_words = frozenset(m.end() for m in _PLACE_WORD.finditer(text))
+    body_cues = frozenset(m.start() for m in _BODY_CUE.finditer(text))
     by_last: dict[str, list[tuple[int, str]]] = {}
     for start, _, _, titles, name in raw:
         if (
@@ -324,7 +326,10 @@ def find_mentions(
         ):
             full = " ".join(name)
             kind = "org" if any(t in ORG_WORDS for t in name) or _is_acronym(name) else "person"
-            if kind == "person" and _place_like(text, full, place_words):
+            if kind == "person" and (
+                _body_like(text, full, place_words, body_cues)
+                or _body_like(text, name[0], frozenset(), body_cues)  # "Greenmarket said it"
+            ):
                 kind = "org"
             gender = _gender(titles)
             known = entities.get(full)
@@ -343,6 +348,12 @@ def find_mentions(
         if entity.kind == "org" and len(initials) >= 2 and initials != entity.name:
             acronyms.setdefault(initials, entity.name)
 
+    first_words = Counter(e.name.split()[0] for e in entities.values() if e.kind == "org")
+    short_forms = {  # "Greenmarket" for "Greenmarket Foods", when no other body starts so
+        e.name.split()[0]: e.name
+        for e in entities.values()
+        if e.kind == "org" and " " in e.name and first_words[e.name.split()[0]] == 1
+    }
     mentions: list[Mention] = []
     for start, end, _, titles, name in raw:
         full = " ".join(name)
@@ -351,6 +362,8 @@ def find_mentions(
             entity = acronyms[full]
         elif full in entities:
             entity = full
+        elif full in short_forms and not titles:
+            entity = short_forms[full]
         elif len(name) == 1 and name[0] in by_last:
             entity = _nearest(by_last[name[0]], start)
             if entity and titles and not entities[entity].gender:
@@ -384,13 +397,16 @@ def find_mentions(
     return Article(text, tuple(quotations), tuple(mentions), starts, kinds)
 
 
-def _place_like(text: str, name: str, place_words: frozenset[int]) -> bool:
-    """People are seldom written "the Jane Doe" or "in Jane Doe": places and bodies are.
+def _body_like(text: str, name: str, place_words: frozenset[int], body_cues: frozenset[int]) -> bool:
+    """People are seldom written "the Jane Doe", "in Jane Doe", "Jane Doe, which …" or "Jane Doe
+    said it …": places and bodies are.
 
-    ``place_words`` are the offsets just after each "the ", "in " and so on in ``text``."""
+    ``place_words`` are the offsets just after each "the ", "in " and so on in ``text``;
+    ``body_cues`` the offsets where each ", which" or " said it" begins."""
     start = text.find(name)
     while start >= 0:
-        if start in place_words and _BOUNDARY.match(text, start + len(name)):
+        end = start + len(name)
+        if (start in place_words and _BOUNDARY.match(text, end)) or end in body_cues:
             return True
         start = text.find(name, start + 1)
     return False
@@ -473,7 +489,16 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
         heads = [i for i, w in enumerate(words) if w.lower() in _DESCRIPTION_HEADS]
         if not heads or any(w.lower() in _NOT_MODIFIERS for w in words[: heads[0]]):
             continue
-        last = heads[0]
+        # "a commission spokesperson" is a spokesperson, not a commission
+        last = next(
+            (
+                i
+                for i in heads
+                if words[i].lower() in SPOKES_HEADS
+                and not any(w.lower() in _NOT_MODIFIERS for w in words[:i])
+            ),
+            heads[0],
+        )
         # extend over "of London" / "for the council" style complements
         span_end = (
             match.start(1)

@@ -21,6 +21,19 @@ RESOLUTION_CASES = [
     ("Ms Amara Okafor arrived. Later she said no.", "she", "pronoun", "Amara Okafor"),
     ("Mr Tom Reed and Ms Ana Ruiz met. She said no.", "She", "pronoun", "Ana Ruiz"),
     (
+        "Greenmarket Foods, which owns 90 shops, was sued. A Greenmarket spokesman said no.",
+        "A Greenmarket spokesman",
+        "spokes",
+        "Greenmarket Foods",
+    ),
+    ("Parallax Health was fined. Parallax said it would appeal.", "Parallax", "name", "Parallax Health"),
+    (
+        "The European Commission froze the funds. A commission spokesperson said no.",
+        "A commission spokesperson",
+        "spokes",
+        "European Commission",
+    ),
+    (
         "A report by the Care Quality Commission was out.",
         "A report by the Care Quality Commission",
         "doc",
