@@ -325,14 +325,18 @@ def find_mentions(
             or (titles and len(name) == 1 and _is_acronym(name))
         ):
             full = " ".join(name)
-            kind = "org" if any(t in ORG_WORDS for t in name) or _is_acronym(name) else "person"
-            if kind == "person" and (
-                _body_like(text, full, place_words, body_cues)
-                or _body_like(text, name[0], frozenset(), body_cues)  # "Greenmarket said it"
-            ):
-                kind = "org"
-            gender = _gender(titles)
             known = entities.get(full)
+            if known is not None:  # the kind depends on the name alone: typed at its first mention
+                kind = known.kind
+            elif any(t in ORG_WORDS for t in name) or _is_acronym(name):
+                kind = "org"
+            elif _body_like(text, full, place_words, body_cues):
+                kind = "org"
+            elif _body_like(text, name[0], frozenset(), body_cues):  # "Greenmarket said it"
+                kind = "org"
+            else:
+                kind = "person"
+            gender = _gender(titles)
             if known is None or (gender and not known.gender):
                 entities[full] = Entity(full, kind, gender or (known.gender if known else ""))
             if kind == "person":
@@ -487,18 +491,12 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
     for match in _DETERMINED.finditer(text):
         words = match.group(1).split()
         heads = [i for i, w in enumerate(words) if w.lower() in _DESCRIPTION_HEADS]
-        if not heads or any(w.lower() in _NOT_MODIFIERS for w in words[: heads[0]]):
+        # words up to the first that cannot modify a head ("the council said its spokesman")
+        modifiers = next((i for i, w in enumerate(words) if w.lower() in _NOT_MODIFIERS), len(words))
+        if not heads or heads[0] > modifiers:
             continue
         # "a commission spokesperson" is a spokesperson, not a commission
-        last = next(
-            (
-                i
-                for i in heads
-                if words[i].lower() in SPOKES_HEADS
-                and not any(w.lower() in _NOT_MODIFIERS for w in words[:i])
-            ),
-            heads[0],
-        )
+        last = next((i for i in heads if words[i].lower() in SPOKES_HEADS and i <= modifiers), heads[0])
         # extend over "of London" / "for the council" style complements
         span_end = (
             match.start(1)
