@@ -48,9 +48,11 @@ def save(model: Model, directory: Path, *, data_hash: str, metrics: dict, traini
     parts = {
         "splitter": model.splitter,
         "quotation_filter": model.quotation_filter,
+        "pronoun_resolver": model.pronoun_resolver,
         "ranker": model.ranker,
         "stance": model.stance,
         "common_words": model.common_words,
+        "first_names": model.first_names,
     }
     joblib.dump(parts, directory / MODEL_FILE, compress=3)
     manifest = {

@@ -26,3 +26,7 @@ BATCH_SIZE = 32  # articles per scikit-learn call; larger batches amortise per-c
 # regressions, boosting iterations for the speaker ranker.
 C_GRID = (0.25, 1.0, 4.0, 16.0)
 RANKER_ITERATIONS = (50, 100, 200, 400)
+# First names in the bundle's gender lexicon: seen at least this often in the name-gender table,
+# and given to one gender at least this share of the time.
+FIRST_NAME_MIN_COUNT = 100
+FIRST_NAME_CERTAINTY = 0.9

@@ -22,6 +22,7 @@ class GoldQuote:
     aliases: tuple[str, ...]
     stance: str
     stance_alt: tuple[str, ...]
+    tags: tuple[str, ...] = ()  # how the corpus says the unit is attributed (training uses them)
 
 
 def normalise_name(name: str) -> str:

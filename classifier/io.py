@@ -133,6 +133,7 @@ def read_gold(path: Path) -> list[tuple[Document, list[GoldQuote]]]:
                         tuple(q.get("speaker_aliases", ())),
                         q["stance"],
                         tuple(q.get("stance_alt", ())),
+                        tuple(q.get("tags", ())),
                     )
                     for q in record["quotes"]
                 ]

@@ -37,13 +37,15 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 @dataclass
 class Model:
-    """The trained bundle: a Punkt splitter and three scikit-learn pipelines."""
+    """The trained bundle: a Punkt splitter and four scikit-learn pipelines."""
 
     splitter: PunktSentenceTokenizer
     quotation_filter: Pipeline
+    pronoun_resolver: Pipeline
     ranker: Pipeline
     stance: Pipeline
     common_words: frozenset[str] = frozenset()
+    first_names: dict[str, str] = field(default_factory=dict)  # first name -> usual gender
     manifest: dict = field(default_factory=dict)
 
     def predict(self, text: str, *, article: str = "") -> list[QuoteRecord]:
@@ -92,7 +94,12 @@ class Model:
         ]
         articles = [
             find_mentions(
-                text, found, self.common_words, marked=[q for q, k in zip(all_, ks, strict=True) if not k]
+                text,
+                found,
+                self.common_words,
+                marked=[q for q, k in zip(all_, ks, strict=True) if not k],
+                pronoun_resolver=self.pronoun_resolver,
+                first_names=self.first_names,
             )
             for text, found, all_, ks in zip(texts, quotations, candidates, kept, strict=True)
         ]

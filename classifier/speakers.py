@@ -2,8 +2,8 @@
 
 Candidate mentions (names, pronouns, roles, spokespeople, documents) are found in the reporter's
 text, each resolved to a canonical entity by rules over the article (surnames and titles to full
-names, roles by apposition, pronouns to the nearest compatible person, spokespeople to their
-organisation). A learned ranker then scores every (quotation, mention) pair; the best mention's
+names, roles by apposition, spokespeople to their organisation) and pronouns by a learned resolver
+(``pronouns.py``). A learned ranker then scores every (quotation, mention) pair; the best mention's
 entity is the speaker. A ``previous`` pseudo-mention carries the speaker of the quotation before,
 for quotes that continue without attribution.
 """
@@ -14,8 +14,8 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from itertools import chain, repeat
 
@@ -27,6 +27,8 @@ from sklearn.preprocessing import FunctionTransformer
 from threadpoolctl import ThreadpoolController
 
 from .config import SEED
+from .pronouns import first_name_gender
+from .pronouns import resolve as resolve_pronouns
 from .quotes import REPORTING_VERBS
 from .text import paragraphs
 from .types import Attribution, Mention, Quotation, Span
@@ -115,7 +117,6 @@ FEMALE = _WORDS(
     daughter sister queen princess baroness"""
 )
 _DESCRIPTION_HEADS = ROLE_HEADS | DOC_HEADS
-PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME_WORD = rf"[{_UPPER}][\w’'\-]*"
@@ -138,9 +139,6 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 _SENTENCE_BEFORE = re.compile(r"[.!?:\n][\s\"“”‘’']*$")
 _PLACE_WORD = re.compile(r"\b(?:the|The|in|at|across|near|inside)\s+")
 _BOUNDARY = re.compile(r"\b")
-_CLAUSE = re.compile(r"[^.!?:;\"“”‘’\n]{0,120}")
-_LAST_WORD = re.compile(r"(\w+)\s*$")
-_WORD = re.compile(r"\w+")
 _BODY_CUE = re.compile(r",\s+which\b|\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s+(?:that\s+)?it\b")
 _GAP_TOKEN = re.compile(r"[\w’']+|[:,.;!?]")
 _NEAR_TOKEN = re.compile(r"[\w’']+|[:,.;]")
@@ -172,6 +170,8 @@ class Article:
     mentions: tuple[Mention, ...]
     paragraph_starts: tuple[int, ...]
     entity_kinds: dict
+    entity_genders: dict  # from titles: "m" or "f"
+    first_name_genders: dict  # the usual gender of each person's first name, "" if unknown
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraph_starts, offset) - 1
@@ -282,12 +282,15 @@ def find_mentions(
     quotations: Sequence[Quotation],
     common_words: frozenset[str] = frozenset(),
     marked: Sequence[Quotation] = (),
+    pronoun_resolver: Pipeline | None = None,
+    first_names: Mapping[str, str] | None = None,
 ) -> Article:
     """Every candidate mention outside quotation marks, each resolved to a canonical entity.
 
     ``quotations`` are the quotations to attribute; ``marked`` any other text in quote marks
     (titles, scare quotes), where no speaker is named either. ``common_words`` are words the
-    corpus writes in lower case (see ``text.common_words``)."""
+    corpus writes in lower case (see ``text.common_words``). Pronouns are resolved only with a
+    ``pronoun_resolver``, which may use the usual gender of ``first_names``."""
     quoted = _quoted_regions([*quotations, *marked])
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
     for start, tokens in _name_runs(text):
@@ -394,11 +397,19 @@ def find_mentions(
     mentions += _descriptions(text, quoted, entities, name_spans, roles)
     mentions += _pronouns(text, quoted)
     mentions.sort(key=lambda m: m.span.start)
-    people = {m.entity for m in mentions if m.kind == "name" and _reporting_verb_near(text, m.span)}
-    mentions = _resolve_pronouns(_fill_unresolved(mentions, entities), entities, people)
     kinds = {name: e.kind for name, e in entities.items()}
+    genders = {name: e.gender for name, e in entities.items() if e.gender}
+    name_genders = {
+        name: first_name_gender(name, first_names)
+        for name, e in entities.items()
+        if first_names and e.kind == "person" and " " in name
+    }
     starts = tuple(p.start for p in paragraphs(text)) or (0,)
-    return Article(text, tuple(quotations), tuple(mentions), starts, kinds)
+    mentions = _fill_unresolved(mentions, entities)
+    article = Article(text, tuple(quotations), tuple(mentions), starts, kinds, genders, name_genders)
+    if pronoun_resolver is None:
+        return article
+    return replace(article, mentions=tuple(resolve_pronouns(article, pronoun_resolver)))
 
 
 def _body_like(text: str, name: str, place_words: frozenset[int], body_cues: frozenset[int]) -> bool:
@@ -463,15 +474,6 @@ class Roles:
         seen = {w for key, e in self.by_phrase.items() if e == heads[0] for w in key.split()}
         capitalised = any(w[:1].isupper() for w in phrase.split()[1:-1])
         return heads[0] if modifiers <= seen or capitalised else ""
-
-
-def _reporting_verb_near(text: str, span: Span) -> bool:
-    """Is the mention the subject or object of a reporting verb ("X, who runs it, says")?"""
-    clause = _CLAUSE.match(text, span.end).group()
-    before = _LAST_WORD.search(text[max(0, span.start - 20) : span.start])
-    return any(w in REPORTING_VERBS for w in _WORD.findall(clause.lower())[:14]) or bool(
-        before and before.group(1).lower() in REPORTING_VERBS
-    )
 
 
 def _gender(titles: Sequence[str]) -> str:
@@ -638,41 +640,6 @@ def _pronouns(text: str, quoted) -> list[Mention]:
         for m in _PRONOUN.finditer(text)
         if not _inside(quoted, m.start(), m.end())
     ]
-
-
-def _resolve_pronouns(mentions: list[Mention], entities: dict, people: set[str]) -> list[Mention]:
-    """Each pronoun takes the nearest earlier mention of a compatible entity, preferring one
-    known to be a person (titled, called by surname, or the subject of a reporting verb)."""
-    genders = {name: e.gender for name, e in entities.items()}
-    resolved: list[Mention] = []
-    for mention in mentions:
-        if mention.kind != "pronoun":
-            resolved.append(mention)
-            continue
-        want = PRONOUNS[mention.span.text.lower()]
-        compatible = []
-        for earlier in reversed(resolved):
-            if not earlier.entity or earlier.kind == "doc":
-                continue
-            kind = entities[earlier.entity].kind if earlier.entity in entities else "person"
-            if want in "mf":
-                if kind != "person" or genders.get(earlier.entity, "") not in ("", want):
-                    continue
-            elif want == "o" and kind != "org":
-                continue
-            compatible.append(earlier.entity)
-        if want in "mf":  # a known gender first, then someone seen speaking, then anyone
-            tiers = [
-                [e for e in compatible if genders.get(e) == want],
-                [e for e in compatible if e in people],
-            ]
-        else:
-            tiers = []
-        entity = next((tier[0] for tier in [*tiers, compatible] if tier), "")
-        if entity in people and want in "mf" and not genders.get(entity):
-            genders[entity] = want
-        resolved.append(Mention(mention.span, "pronoun", entity))
-    return resolved
 
 
 # ---------------------------------------------------------------------------- the ranker

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import json
 import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config import C_GRID, RANKER_ITERATIONS, SPLITS
+from .config import C_GRID, FIRST_NAME_CERTAINTY, FIRST_NAME_MIN_COUNT, RANKER_ITERATIONS, SPLITS
 from .errors import TrainingError
 from .evaluate import GoldQuote, score, speaker_matches
 from .io import read_gold
 from .pipeline import Model
+from .pronouns import antecedents, make_pronoun_resolver
+from .pronouns import pair_features as pronoun_features
 from .quotes import find_quotations, make_quotation_filter
-from .speakers import candidates_for, describe, find_mentions, make_ranker
+from .speakers import Article, candidates_for, describe, find_mentions, make_ranker
 from .stance import make_stance_model, stance_input
 from .text import common_words, train_sentence_splitter
-from .types import Document, Quotation, Span
+from .types import Document, Mention, Quotation, Span
 
 log = logging.getLogger(__name__)
 Gold = Sequence[tuple[Document, list[GoldQuote]]]
@@ -57,13 +61,81 @@ def filter_examples(gold: Gold) -> tuple[list, list[int]]:
     return items, labels
 
 
-def ranker_examples(gold: Gold, common: frozenset[str]) -> tuple[list, list[int]]:
-    """(article, quotation, candidate) items labelled 1 where the candidate names the gold speaker."""
-    items, labels = [], []
+def _gold_articles(gold: Gold, **mention_options):
+    """Each gold article's mentions, found around its gold quotations."""
     for document, quotes in gold:
         pairs = _gold_quotations(document.text, quotes)
         others = [q for q in find_quotations(document.text) if not any(_inside(q, g) for g in quotes)]
-        article = find_mentions(document.text, [q for q, _ in pairs], common, marked=others)
+        quotations = [q for q, _ in pairs]
+        yield find_mentions(document.text, quotations, marked=others, **mention_options), pairs
+
+
+def _attributing_pronoun(article: Article, quotation: Quotation) -> Mention | None:
+    """The pronoun in the quotation's paragraph nearest to it, preferring one next to a reporting
+    verb ("she said"): the mention a gold unit tagged ``pronoun`` is attributed by."""
+    paragraph = article.paragraph_of(quotation.start)
+    pronouns = [
+        m
+        for m, p in zip(article.mentions, article.mention_paragraphs, strict=True)
+        if m.kind == "pronoun"
+        and p == paragraph
+        and not any(s.start <= m.span.start < s.end for s in quotation.segments)
+    ]
+    speaking = [m for m in pronouns if any(article.verb_cues[m.span.start, m.span.end].values())]
+    return min(
+        speaking or pronouns,
+        key=lambda m: min(abs(m.span.start - quotation.end), abs(m.span.end - quotation.start)),
+        default=None,
+    )
+
+
+def first_name_lexicon() -> dict[str, str]:
+    """First names that nearly always belong to one gender, from the name-gender table of the
+    ``nomquamgender`` package (a training-time dependency; the lexicon ships in the bundle)."""
+    spec = importlib.util.find_spec("nomquamgender")
+    if spec is None or not spec.submodule_search_locations:
+        raise TrainingError("training needs the nomquamgender package: pip install '.[train]'")
+    table = json.loads((Path(spec.submodule_search_locations[0]) / "name_data.json").read_text("utf-8"))
+    return {
+        name: "f" if p_female >= FIRST_NAME_CERTAINTY else "m"
+        for name, (_, count, p_female, *_) in table.items()
+        if count >= FIRST_NAME_MIN_COUNT
+        and name.isalpha()
+        and abs(p_female - 0.5) >= FIRST_NAME_CERTAINTY - 0.5
+    }
+
+
+def pronoun_examples(
+    gold: Gold, common: frozenset[str], first_names: dict[str, str]
+) -> tuple[list[dict], list[int]]:
+    """(attributing pronoun, earlier entity) pairs labelled 1 where the entity is the gold speaker."""
+    items, labels = [], []
+    for article, pairs in _gold_articles(gold, common_words=common, first_names=first_names):
+        choices = antecedents(article)
+        for quotation, inside in pairs:
+            tags = set(inside[0].tags)
+            if "pronoun" not in tags or not {"after", "before", "split", "colon"} & tags:
+                continue
+            pronoun = _attributing_pronoun(article, quotation)
+            candidates = choices.get(pronoun.span.start, []) if pronoun else []
+            marks = [int(speaker_matches(c.entity, inside[0], lenient=True)) for c in candidates]
+            if any(marks):
+                items += [pronoun_features(article, pronoun, candidates, i) for i in range(len(candidates))]
+                labels += marks
+    return items, labels
+
+
+def ranker_examples(
+    gold: Gold, common: frozenset[str], first_names: dict[str, str], pronoun_resolver
+) -> tuple[list, list[int]]:
+    """(article, quotation, candidate) items labelled 1 where the candidate names the gold speaker."""
+    items, labels = [], []
+    mention_options = {
+        "common_words": common,
+        "first_names": first_names,
+        "pronoun_resolver": pronoun_resolver,
+    }
+    for article, pairs in _gold_articles(gold, **mention_options):
         previous = ""
         for index, (_, inside) in enumerate(pairs):
             candidates = candidates_for(article, index)
@@ -123,6 +195,25 @@ def _top1(ranker, items, labels) -> float:
     return sum(y for _, y in groups.values()) / max(1, len(groups))
 
 
+def _pair_top1(resolver, items, labels) -> float:
+    """Share of pronouns whose best-scored antecedent is the right one (pairs come grouped by
+    pronoun, each group opening with its most recent antecedent)."""
+    scores = resolver.predict_proba(items)[:, 1]
+    right = total = 0
+    best = None
+    for item, s, y in zip(items, scores, labels, strict=True):
+        if item.get("recency=0") and best is not None:
+            right += best[1]
+            total += 1
+            best = None
+        if best is None or s > best[0]:
+            best = (s, y)
+    if best is not None:
+        right += best[1]
+        total += 1
+    return right / max(1, total)
+
+
 def _macro_f1(estimator, items, labels) -> float:
     from sklearn.metrics import f1_score
 
@@ -136,21 +227,29 @@ def train(data_dir: Path) -> tuple[Model, dict, dict]:
         raise TrainingError(f"{data_dir}: train.jsonl and dev.jsonl must hold articles")
     splitter = train_sentence_splitter(d.text for d, _ in gold["train"])
     common = common_words(d.text for d, _ in gold["train"])
+    first_names = first_name_lexicon()
     chosen = {}
     quotation_filter, chosen["filter_C"], chosen["filter_dev_accuracy"] = _pick(
         make_quotation_filter, C_GRID, filter_examples(gold["train"]), filter_examples(gold["dev"]), _accuracy
     )
+    pronoun_resolver, chosen["pronoun_C"], chosen["pronoun_dev_top1"] = _pick(
+        make_pronoun_resolver,
+        C_GRID,
+        pronoun_examples(gold["train"], common, first_names),
+        pronoun_examples(gold["dev"], common, first_names),
+        _pair_top1,
+    )
     ranker, chosen["ranker_iterations"], chosen["ranker_dev_top1"] = _pick(
         make_ranker,
         RANKER_ITERATIONS,
-        ranker_examples(gold["train"], common),
-        ranker_examples(gold["dev"], common),
+        ranker_examples(gold["train"], common, first_names, pronoun_resolver),
+        ranker_examples(gold["dev"], common, first_names, pronoun_resolver),
         _top1,
     )
     stance, chosen["stance_C"], chosen["stance_dev_macro_f1"] = _pick(
         make_stance_model, C_GRID, stance_examples(gold["train"]), stance_examples(gold["dev"]), _macro_f1
     )
-    model = Model(splitter, quotation_filter, ranker, stance, common)
+    model = Model(splitter, quotation_filter, pronoun_resolver, ranker, stance, common, first_names)
     metrics = {split: evaluate_model(model, gold[split]) for split in ("dev", "test")}
     chosen["articles"] = {split: len(gold[split]) for split in SPLITS}
     return model, metrics, chosen

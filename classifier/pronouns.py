@@ -1,0 +1,191 @@
+"""Stage 2a: which entity each pronoun refers to.
+
+A learned resolver, because the cues compete: "she" usually means the last woman seen speaking,
+but not when another woman was named since, unless that one was only mentioned in passing ("the
+case of Jane Doe"). Each (pronoun, earlier entity) pair is scored by a logistic regression; the
+best-scored entity wins. Pronouns are resolved from the mentions that are not pronouns, so the
+resolution of one pronoun never depends on another's.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from .config import SEED
+from .quotes import REPORTING_VERBS
+from .types import Mention
+
+if TYPE_CHECKING:
+    from .speakers import Article
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
+MAX_CANDIDATES = 8  # the most recently mentioned entities a pronoun may refer to
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_SENTENCE_START = re.compile(r"[.!?\n][\"”’']?\s*$")
+_PREPOSITION = re.compile(
+    r"\b(?:of|for|to|with|by|against|from|on|at|about|over|under|into|than|like|and|or)\s+(?:the\s+)?$",
+    re.I,
+)
+_WORD = re.compile(r"[\w’']+|[:,.;]")
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """What the article has said of one entity before a pronoun."""
+
+    entity: str
+    last: Mention
+    count: int
+    speaking: int  # its mentions next to a reporting verb
+    last_speaking: int  # offset of the last of those, -1 if none
+    first: int  # offset of its first mention
+    spokes_gender: str  # "f"/"m" if it spoke through a spokeswoman/spokesman, "n" another, "" none
+
+
+def first_name_gender(name: str, first_names: Mapping[str, str]) -> str:
+    """The gender a person's first name usually has ("m", "f"), or "" if unknown or mixed."""
+    first = unicodedata.normalize("NFKD", name.split()[0].lower())
+    first = "".join(c for c in first if not unicodedata.combining(c))
+    return first_names.get(first) or first_names.get(first.split("-")[0], "")
+
+
+def _spokes_gender(mention: Mention) -> str:
+    if mention.kind != "spokes":
+        return ""
+    text = mention.span.text.lower()
+    return "f" if "woman" in text else "m" if "man" in text.replace("woman", "") else "n"
+
+
+def _compatible(want: str, kind: str, gender: str, spokes_gender: str) -> bool:
+    """Could a pronoun of this kind ("m", "f", "o", "p", "s") refer to the entity? "She" may be
+    a council speaking through its spokeswoman."""
+    if want in "mf":
+        return (kind != "org" and gender in ("", want)) or spokes_gender in (want, "n")
+    if want == "o":
+        return kind != "person"
+    return True
+
+
+def _bucket(value: float) -> int:
+    return int(math.log2(1 + max(0.0, value)))
+
+
+def _speaks(text: str, mention: Mention) -> bool:
+    after = _WORD.findall(text[mention.span.end : mention.span.end + 40].lower())[:2]
+    before = _WORD.findall(text[max(0, mention.span.start - 40) : mention.span.start].lower())[-2:]
+    return bool(after and after[0] in REPORTING_VERBS) or bool(before and before[-1] in REPORTING_VERBS)
+
+
+def antecedents(article: Article) -> dict[int, list[Antecedent]]:
+    """For each pronoun (by start offset), the entities mentioned before it that it could refer
+    to, most recent first: one pass over the mentions in text order."""
+    found: dict[str, Antecedent] = {}
+    lists: dict[int, list[Antecedent]] = {}
+    for mention in article.mentions:
+        if mention.kind == "pronoun":
+            want = PRONOUNS[mention.span.text.lower()]
+            fitting = [
+                a
+                for a in found.values()
+                if _compatible(
+                    want,
+                    article.entity_kinds.get(a.entity, "description"),
+                    article.entity_genders.get(a.entity, ""),
+                    a.spokes_gender,
+                )
+            ]
+            lists[mention.span.start] = sorted(fitting, key=lambda a: -a.last.span.start)[:MAX_CANDIDATES]
+        elif mention.entity and mention.kind != "doc":
+            known = found.get(mention.entity)
+            speaks = _speaks(article.text, mention)
+            found[mention.entity] = Antecedent(
+                mention.entity,
+                mention,
+                (known.count if known else 0) + 1,
+                (known.speaking if known else 0) + speaks,
+                mention.span.start if speaks else (known.last_speaking if known else -1),
+                known.first if known else mention.span.start,
+                _spokes_gender(mention) or (known.spokes_gender if known else ""),
+            )
+    return lists
+
+
+def pair_features(article: Article, pronoun: Mention, candidates: list[Antecedent], index: int) -> dict:
+    """How one earlier entity stands to a pronoun: type and gender fit, recency, speaking."""
+    text = article.text
+    want = PRONOUNS[pronoun.span.text.lower()]
+    candidate = candidates[index]
+    kind = article.entity_kinds.get(candidate.entity, "description")
+    last = candidate.last
+    features = {
+        "bias": 1.0,
+        f"{want}|kind={kind}": 1.0,
+        f"{want}|gender={article.entity_genders.get(candidate.entity) or 'unknown'}": 1.0,
+        f"{want}|last={last.kind}": 1.0,
+        f"recency={min(index, 5)}": 1.0,
+        f"{want}|recency={min(index, 3)}": 1.0,
+        f"mentions={_bucket(candidate.count)}": 1.0,
+        f"speaking={min(candidate.speaking, 3)}": 1.0,
+        f"{want}|spokes={candidate.spokes_gender or 'none'}": 1.0,
+    }
+    speakers = sorted((c for c in candidates if c.speaking), key=lambda c: -c.last_speaking)
+    if candidate in speakers:
+        features[f"speaker_rank={min(speakers.index(candidate), 3)}"] = 1.0
+    gap = text[last.span.end : pronoun.span.start]
+    features[f"sentences={min(len(_SENTENCE_END.findall(gap)), 3)}"] = 1.0
+    paragraphs = article.paragraph_of(pronoun.span.start) - article.paragraph_of(last.span.start)
+    features[f"paragraphs={min(paragraphs, 3)}"] = 1.0
+    features[f"distance={_bucket(len(gap) / 8)}"] = 1.0
+    before = text[max(0, last.span.start - 30) : last.span.start]
+    features["after_preposition"] = float(bool(_PREPOSITION.search(before)))
+    features["possessive"] = float(text[last.span.end : last.span.end + 2] in ("’s", "'s"))
+    features["last_speaks"] = float(_speaks(text, last))
+    features["sentence_initial"] = float(not before.strip() or bool(_SENTENCE_START.search(before)))
+    features["first_entity"] = float(all(candidate.first <= c.first for c in candidates))
+    if kind == "person" and " " in candidate.entity and want in "mf":
+        features[f"{want}|first_name_end={candidate.entity.split()[0][-1:].lower()}"] = 1.0
+        name_gender = article.first_name_genders.get(candidate.entity, "")
+        agreement = "unknown" if not name_gender else "agrees" if name_gender == want else "differs"
+        features[f"first_name={agreement}"] = 1.0
+    return features
+
+
+def resolve(article: Article, resolver: Pipeline) -> list[Mention]:
+    """The article's mentions with each pronoun's entity filled in by the resolver."""
+    rows, owners = [], []
+    choices = antecedents(article)
+    for pronoun in article.mentions:
+        for index, candidate in enumerate(
+            choices.get(pronoun.span.start, []) if pronoun.kind == "pronoun" else []
+        ):
+            rows.append(pair_features(article, pronoun, choices[pronoun.span.start], index))
+            owners.append((pronoun.span.start, candidate.entity))
+    if not rows:
+        return list(article.mentions)
+    best: dict[int, tuple[float, str]] = {}
+    for (start, entity), score in zip(owners, resolver.predict_proba(rows)[:, 1], strict=True):
+        if start not in best or score > best[start][0]:
+            best[start] = (score, entity)
+    return [
+        replace(m, entity=best[m.span.start][1]) if m.kind == "pronoun" and m.span.start in best else m
+        for m in article.mentions
+    ]
+
+
+def make_pronoun_resolver(c: float = 1.0) -> Pipeline:
+    return Pipeline(
+        [
+            ("vectorize", DictVectorizer()),
+            ("classify", LogisticRegression(C=c, max_iter=2000, random_state=SEED)),
+        ]
+    )
