@@ -21,7 +21,6 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from .config import SEED
-from .quotes import REPORTING_VERBS
 from .types import Mention
 
 if TYPE_CHECKING:
@@ -36,7 +35,6 @@ _PREPOSITION = re.compile(
     r"\b(?:of|for|to|with|by|against|from|on|at|about|over|under|into|than|like|and|or)\s+(?:the\s+)?$",
     re.I,
 )
-_WORD = re.compile(r"[\w’']+|[:,.;]")
 
 
 @dataclass(frozen=True)
@@ -80,10 +78,10 @@ def _bucket(value: float) -> int:
     return int(math.log2(1 + max(0.0, value)))
 
 
-def _speaks(text: str, mention: Mention) -> bool:
-    after = _WORD.findall(text[mention.span.end : mention.span.end + 40].lower())[:2]
-    before = _WORD.findall(text[max(0, mention.span.start - 40) : mention.span.start].lower())[-2:]
-    return bool(after and after[0] in REPORTING_VERBS) or bool(before and before[-1] in REPORTING_VERBS)
+def _speaks(article: Article, mention: Mention) -> bool:
+    """Is a reporting verb right before or after the mention ("she said", "said Ms Ruiz")?"""
+    cues = article.verb_cues[mention.span.start, mention.span.end]
+    return bool(cues["verb_follows"] or cues["verb_precedes"])
 
 
 def antecedents(article: Article) -> dict[int, list[Antecedent]]:
@@ -107,7 +105,7 @@ def antecedents(article: Article) -> dict[int, list[Antecedent]]:
             lists[mention.span.start] = sorted(fitting, key=lambda a: -a.last.span.start)[:MAX_CANDIDATES]
         elif mention.entity and mention.kind != "doc":
             known = found.get(mention.entity)
-            speaks = _speaks(article.text, mention)
+            speaks = _speaks(article, mention)
             found[mention.entity] = Antecedent(
                 mention.entity,
                 mention,
@@ -149,7 +147,7 @@ def pair_features(article: Article, pronoun: Mention, candidates: list[Anteceden
     before = text[max(0, last.span.start - 30) : last.span.start]
     features["after_preposition"] = float(bool(_PREPOSITION.search(before)))
     features["possessive"] = float(text[last.span.end : last.span.end + 2] in ("’s", "'s"))
-    features["last_speaks"] = float(_speaks(text, last))
+    features["last_speaks"] = float(_speaks(article, last))
     features["sentence_initial"] = float(not before.strip() or bool(_SENTENCE_START.search(before)))
     features["first_entity"] = float(all(candidate.first <= c.first for c in candidates))
     if kind == "person" and " " in candidate.entity and want in "mf":
@@ -163,13 +161,11 @@ def pair_features(article: Article, pronoun: Mention, candidates: list[Anteceden
 def resolve(article: Article, resolver: Pipeline) -> list[Mention]:
     """The article's mentions with each pronoun's entity filled in by the resolver."""
     rows, owners = [], []
-    choices = antecedents(article)
-    for pronoun in article.mentions:
-        for index, candidate in enumerate(
-            choices.get(pronoun.span.start, []) if pronoun.kind == "pronoun" else []
-        ):
-            rows.append(pair_features(article, pronoun, choices[pronoun.span.start], index))
-            owners.append((pronoun.span.start, candidate.entity))
+    pronouns = {m.span.start: m for m in article.mentions if m.kind == "pronoun"}
+    for start, candidates in antecedents(article).items():
+        for index, candidate in enumerate(candidates):
+            rows.append(pair_features(article, pronouns[start], candidates, index))
+            owners.append((start, candidate.entity))
     if not rows:
         return list(article.mentions)
     best: dict[int, tuple[float, str]] = {}
