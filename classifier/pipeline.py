@@ -15,6 +15,7 @@ from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
 from .config import BATCH_SIZE, STANCES
+from .pronouns import resolve as resolve_pronouns
 from .quotes import find_quotations, split_quotation
 from .speakers import decode, find_mentions, score_candidates
 from .stance import stance_input
@@ -98,11 +99,11 @@ class Model:
                 found,
                 self.common_words,
                 marked=[q for q, k in zip(all_, ks, strict=True) if not k],
-                pronoun_resolver=self.pronoun_resolver,
                 first_names=self.first_names,
             )
             for text, found, all_, ks in zip(texts, quotations, candidates, kept, strict=True)
         ]
+        articles = resolve_pronouns(articles, self.pronoun_resolver)
         attributions = [decode(s) for s in score_candidates(articles, self.ranker)]
 
         units, inputs = [], []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -158,23 +158,31 @@ def pair_features(article: Article, pronoun: Mention, candidates: list[Anteceden
     return features
 
 
-def resolve(article: Article, resolver: Pipeline) -> list[Mention]:
-    """The article's mentions with each pronoun's entity filled in by the resolver."""
+def resolve(articles: Sequence[Article], resolver: Pipeline) -> list[Article]:
+    """The articles with each pronoun's entity filled in: one scikit-learn call for all of them."""
     rows, owners = [], []
-    pronouns = {m.span.start: m for m in article.mentions if m.kind == "pronoun"}
-    for start, candidates in antecedents(article).items():
-        for index, candidate in enumerate(candidates):
-            rows.append(pair_features(article, pronouns[start], candidates, index))
-            owners.append((start, candidate.entity))
-    if not rows:
-        return list(article.mentions)
-    best: dict[int, tuple[float, str]] = {}
-    for (start, entity), score in zip(owners, resolver.predict_proba(rows)[:, 1], strict=True):
-        if start not in best or score > best[start][0]:
-            best[start] = (score, entity)
+    for number, article in enumerate(articles):
+        pronouns = {m.span.start: m for m in article.mentions if m.kind == "pronoun"}
+        for start, candidates in antecedents(article).items():
+            for index, candidate in enumerate(candidates):
+                rows.append(pair_features(article, pronouns[start], candidates, index))
+                owners.append((number, start, candidate.entity))
+    best: dict[tuple[int, int], tuple[float, str]] = {}
+    scores = resolver.predict_proba(rows)[:, 1] if rows else []
+    for (number, start, entity), score in zip(owners, scores, strict=True):
+        if (number, start) not in best or score > best[number, start][0]:
+            best[number, start] = (score, entity)
     return [
-        replace(m, entity=best[m.span.start][1]) if m.kind == "pronoun" and m.span.start in best else m
-        for m in article.mentions
+        replace(
+            article,
+            mentions=tuple(
+                replace(m, entity=best[number, m.span.start][1])
+                if m.kind == "pronoun" and (number, m.span.start) in best
+                else m
+                for m in article.mentions
+            ),
+        )
+        for number, article in enumerate(articles)
     ]
 
 

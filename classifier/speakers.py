@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import chain, repeat
 
@@ -407,9 +407,7 @@ def find_mentions(
     starts = tuple(p.start for p in paragraphs(text)) or (0,)
     mentions = _fill_unresolved(mentions, entities)
     article = Article(text, tuple(quotations), tuple(mentions), starts, kinds, genders, name_genders)
-    if pronoun_resolver is None:
-        return article
-    return replace(article, mentions=tuple(resolve_pronouns(article, pronoun_resolver)))
+    return article if pronoun_resolver is None else resolve_pronouns([article], pronoun_resolver)[0]
 
 
 def _body_like(text: str, name: str, place_words: frozenset[int], body_cues: frozenset[int]) -> bool:
