@@ -45,7 +45,7 @@ NOT_NAMES = _WORDS(
     July August September October November December Image Published Related Follow Read More
     Updated Mrs Mr Ms Miss Dr Sir Dame Lord Lady Prof Professor Rev Cllr Not No Yes One Two Three
     According Under Among Without Within Against Through Including Once Only Even Still Just Neither
-    Nor Whether GMT BST EST ET AM PM"""
+    Nor Whether GMT BST EST EDT ET CET CEST UTC PST PDT CST CDT MST AM PM"""
 )
 TITLES = _WORDS(
     """Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor Rev Reverend Cllr Councillor Sen
@@ -117,12 +117,13 @@ FEMALE = _WORDS(
     daughter sister queen princess baroness"""
 )
 _DESCRIPTION_HEADS = ROLE_HEADS | DOC_HEADS
+_ORG_HEAD_PATTERN = "|".join(sorted(ORG_HEADS))
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME_WORD = rf"[{_UPPER}][\w’'\-]*"
 _NAME_RUN = re.compile(
     rf"(?<![\w’']){_NAME_WORD}"
-    r"(?:[ \t]+(?:(?:of|for|and|the|de|da|del|della|van|von|der|den|le|la|al|el|bin|ibn|du)[ \t]+)*"
+    r"(?:[ \t]+(?:(?:of|for|and|&|the|de|da|del|della|van|von|der|den|le|la|al|el|bin|ibn|du)[ \t]+)*"
     rf"{_NAME_WORD})*"
 )
 _DETERMINED = re.compile(
@@ -137,6 +138,7 @@ _NOT_MODIFIERS = _WORDS(
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _SENTENCE_BEFORE = re.compile(r"[.!?:\n][\s\"“”‘’']*$")
+_LOCATIVE = re.compile(r"\b(?:in|near|across|inside|around|outside)\s+$")  # "floods in Kirkstall"
 _PLACE_WORD = re.compile(r"\b(?:the|The|in|at|across|near|inside)\s+")
 _BOUNDARY = re.compile(r"\b")
 _BODY_CUE = re.compile(r",\s+which\b|\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s+(?:that\s+)?it\b")
@@ -240,7 +242,7 @@ def _strip_name(
     if not is_org and not _is_acronym(tokens):
         while len(tokens) > 1 and (tokens[0] in TITLES or tokens[0].rstrip(".") in TITLES):
             titles.append(tokens.pop(0))
-    while tokens and tokens[-1] in ("of", "for", "and", "the"):
+    while tokens and tokens[-1] in ("of", "for", "and", "&", "the"):
         tokens.pop()
     if tokens and tokens[0] in TITLES and len(tokens) == 1:
         titles.append(tokens.pop(0))
@@ -354,6 +356,7 @@ def find_mentions(
         initials = "".join(w[0] for w in entity.name.split() if w[:1].isupper())
         if entity.kind == "org" and len(initials) >= 2 and initials != entity.name:
             acronyms.setdefault(initials, entity.name)
+            acronyms.setdefault("".join(w[0] for w in entity.name.split()), entity.name)  # "DfE"
 
     first_words = Counter(e.name.split()[0] for e in entities.values() if e.kind == "org")
     short_forms = {  # "Greenmarket" for "Greenmarket Foods", when no other body starts so
@@ -369,7 +372,7 @@ def find_mentions(
             entity = acronyms[full]
         elif full in entities:
             entity = full
-        elif full in short_forms and not titles:
+        elif full in short_forms and not titles and not _LOCATIVE.search(text, max(0, start - 8), start):
             entity = short_forms[full]
         elif len(name) == 1 and name[0] in by_last:
             entity = _nearest(by_last[name[0]], start)
@@ -507,7 +510,8 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
         start, end = match.start(), span_end
         head = words[last].lower()
         complement = re.match(
-            r"\s+(?:for|of|at|from|to|with|by)\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*)",
+            r"\s+(?:for|of|at|from|to|with|by)\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
+            rf"(?:(?:\s+[a-z]+)?\s+(?:{_ORG_HEAD_PATTERN})\b)?)",
             text[end : end + 80],
         )
         if _inside(quoted, start, end) or any(s < end and start < e for s, e in taken):
@@ -564,6 +568,9 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
         owner = _name_after(name_spans, owner_start, 4)
         if owner and (kind == "doc" or _kind(entities, owner[2]) == "org"):
             return owner[2]
+        titled = owner_text.split()[0] in TITLES or (owner and entities[owner[2]].gender)
+        if owner and _kind(entities, owner[2]) == "person" and titled:  # "for Governor Ainsworth"
+            return text[start : end + (complement.end() if complement else 0)]
         owner_head = owner_text.split()[-1].lower()
         principal = roles.find(owner_text)
         if principal and (kind == "doc" or _kind(entities, principal) == "org"):
@@ -571,7 +578,10 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
         org = _org_for(owner_head, entities)
         if org:
             return org
-        if kind == "spokes" and owner_head in ROLE_HEADS:  # "a spokesman for the mayor"
+        if kind == "spokes" and (org := _body_named(owner_text.split(), entities)):
+            return org  # "a spokesperson for the Dutch government", "for Copa-Cogeca"
+        if kind == "spokes" and (owner_head in ROLE_HEADS or owner_text.split()[0] in TITLES):
+            # "a spokesman for the mayor", "for Governor Dale Ainsworth": as written (reading a)
             return text[start : end + (complement.end() if complement else 0)]
         return ""
     owner = _name_before(name_spans, start + (2 if text[start : start + 2].lower() == "a " else 0), 3)
@@ -580,7 +590,30 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
         org = _org_containing(" ".join(words[1:-1]), entities)
         if org:
             return org
+        if kind == "spokes":  # "a DfE spokesperson", "a Treasury spokeswoman", "a council spokesperson"
+            inner = _name_after(name_spans, start + len(words[0]) + 1, 0)
+            if inner and inner[1] + 1 + len(words[-1]) == end and _kind(entities, inner[2]) == "org":
+                return inner[2]
+            org = _body_named(words[1:-1], entities)
+            if not org and words[-2].lower() in ORG_HEADS:
+                org = _org_for(words[-2].lower(), entities)
+            if org:
+                return org
     return owner[2] if owner else ""
+
+
+def _body_named(words: list[str], entities: dict) -> str:
+    """A body named only where its spokesperson is: 'Downing Street', 'the Scottish government'."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    proper = [w for w in words if w[:1].isupper()]
+    if not proper or not all(w[:1].isupper() or w.lower() in ORG_HEADS for w in words):
+        return ""
+    name = " ".join(words)
+    if words[0] in TITLES and _kind(entities, " ".join(words[1:])) == "person":
+        return ""  # "a spokeswoman for Governor Dale Ainsworth" speaks for a person
+    entities.setdefault(name, Entity(name, "org", ""))
+    return name
 
 
 def _kind(entities: dict, name: str) -> str:

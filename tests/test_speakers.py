@@ -32,6 +32,36 @@ RESOLUTION_CASES = [
         "spokes",
         "European Commission",
     ),
+    (  # the body is named only where its spokesperson is
+        "Talks stalled. A Downing Street spokesman said no.",
+        "A Downing Street spokesman",
+        "spokes",
+        "Downing Street",
+    ),
+    (
+        "Water levels rose. A spokesperson for the Dutch government said no.",
+        "A spokesperson for the Dutch government",
+        "spokes",
+        "Dutch government",
+    ),
+    (  # the nearest body before the spokeswoman is not hers
+        "South Wales Police gave the figures to BBC Wales. A force spokesman said no.",
+        "A force spokesman",
+        "spokes",
+        "South Wales Police",
+    ),
+    (  # a spokesperson for a person is the spokesperson as written (data/README.md, reading a)
+        "Governor Dale Ainsworth was asked. A spokeswoman for Governor Dale Ainsworth said no.",
+        "A spokeswoman for Governor Dale Ainsworth",
+        "spokes",
+        "A spokeswoman for Governor Dale Ainsworth",
+    ),
+    (  # a time zone is not a body
+        "22:10 CET The talks went on. A spokesperson for Copa-Cogeca said no.",
+        "A spokesperson for Copa-Cogeca",
+        "spokes",
+        "Copa-Cogeca",
+    ),
     (
         "A report by the Care Quality Commission was out.",
         "A report by the Care Quality Commission",
