@@ -29,6 +29,12 @@ _WORD = re.compile(r"\w+")
 _CONTEXT_WORD = re.compile(r"[\w’'-]+|[:,;—–-]")
 _ADDRESS = re.compile(r"\b(I|we|our|my|us|me|you|your)\b", re.I)
 _BODY_WORD = re.compile(r"[\w’'-]+")
+# A verb a clause needs: speech has one ("must do more"), a name or scare-quoted phrase rarely does.
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|may|might"
+    r"|shall|do|does|did|not|isn[’']t|won[’']t|can[’']t)\b",
+    re.I,
+)
 DOUBLE, SINGLE = "double", "single"
 REPORTING_VERBS = frozenset(
     """said says say told tells added adds wrote writes argued argues warned warns insisted insists
@@ -205,7 +211,9 @@ def quotation_features(item: tuple[str, Quotation]) -> dict[str, float]:
         features[f"before{n}={word}"] = 1.0
     for word in before[:-2]:
         features[f"near_before={word}"] = 1.0
-    if len(tokens) <= 6:  # what a short fragment says: "abhorrent" is speech, "Operation X" is not
+    short = len(tokens) <= 6
+    features[f"auxiliary={bool(_AUXILIARY.search(body))}|short={short}"] = 1.0
+    if short:  # what a short fragment says: "abhorrent" is speech, "Operation X" is not
         for word in _BODY_WORD.findall(body.lower()):
             features[f"says={word}"] = 1.0
     for n, word in enumerate(after[:2]):

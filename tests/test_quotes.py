@@ -52,6 +52,11 @@ def test_multi_paragraph_quotation_splits_into_sentences(splitter):
             'The review will be known as "Operation Clearwater".',
             ["truly shameful"],
         ),
+        (  # a fragment that is a clause ("must do") is speech even right after "the"
+            'The mayor said the "housing department simply must do better" on repairs. '
+            'The repairs plan is known as "Homes First".',
+            ["housing department simply must do better"],
+        ),
     ],
 )
 def test_filter_keeps_speech_and_drops_titles(model, text, kept):
