@@ -18,11 +18,10 @@ import argparse
 import statistics
 
 import classifier
-from classifier.config import DATA_DIR, SPLITS
-from classifier.io import read_gold
+from classifier.config import DATA_DIR
 from classifier.pronouns import make_pronoun_resolver
 from classifier.speakers import make_ranker
-from classifier.training import evaluate_model, pronoun_examples, ranker_examples
+from classifier.training import cross_validation_folds, evaluate_model, pronoun_examples, ranker_examples
 
 
 def main() -> None:
@@ -32,11 +31,8 @@ def main() -> None:
     args = parser.parse_args()
 
     model = classifier.load()
-    gold = [article for split in SPLITS for article in read_gold(DATA_DIR / f"{split}.jsonl")]
     scores = []
-    for fold in range(args.folds):
-        train = [article for i, article in enumerate(gold) if i % args.folds != fold]
-        held_out = [article for i, article in enumerate(gold) if i % args.folds == fold]
+    for fold, (train, held_out) in enumerate(cross_validation_folds(DATA_DIR, args.folds)):
         resolver = make_pronoun_resolver(model.manifest["training"]["pronoun_C"])
         examples = pronoun_examples(train, model.common_words, model.first_names)
         model.pronoun_resolver = resolver.fit(*examples)

@@ -6,7 +6,7 @@ import hashlib
 import importlib.util
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .config import C_GRID, FIRST_NAME_CERTAINTY, FIRST_NAME_MIN_COUNT, RANKER_ITERATIONS, SPLITS
@@ -50,6 +50,17 @@ def _gold_quotations(text: str, gold: list[GoldQuote]) -> list[tuple[Quotation, 
         if id(g) not in covered:
             found.append((Quotation((Span.of(text, g.start, g.end),), "double"), [g]))
     return sorted(found, key=lambda pair: pair[0].start)
+
+
+def cross_validation_folds(data_dir: Path, folds: int) -> Iterator[tuple[list, list]]:
+    """(training articles, held-out articles) for each fold of the whole corpus: train, dev and
+    test in that order, fold = article index modulo ``folds``, so every benchmark splits alike."""
+    gold = [article for split in SPLITS for article in read_gold(data_dir / f"{split}.jsonl")]
+    for fold in range(folds):
+        yield (
+            [article for i, article in enumerate(gold) if i % folds != fold],
+            [article for i, article in enumerate(gold) if i % folds == fold],
+        )
 
 
 def filter_examples(gold: Gold) -> tuple[list, list[int]]:
