@@ -121,10 +121,15 @@ _ORG_HEAD_PATTERN = "|".join(sorted(ORG_HEADS))
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME_WORD = rf"[{_UPPER}][\w’'\-]*"
+# Departments named by a list: "Department for Environment, Food and Rural Affairs".
+_LISTED_BODY = (
+    rf"(?:{_NAME_WORD}[ \t]+)*?(?:Department|Ministry|Office)[ \t]+(?:for|of)[ \t]+{_NAME_WORD}"
+    rf"(?:,[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*)+,?[ \t]+and[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*"
+)
 _NAME_RUN = re.compile(
-    rf"(?<![\w’']){_NAME_WORD}"
+    rf"(?<![\w’'])(?:{_LISTED_BODY}|{_NAME_WORD}"
     r"(?:[ \t]+(?:(?:of|for|and|&|the|de|da|del|della|van|von|der|den|le|la|al|el|bin|ibn|du)[ \t]+)*"
-    rf"{_NAME_WORD})*"
+    rf"{_NAME_WORD})*)"
 )
 _DETERMINED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]*[’']s)"
@@ -230,7 +235,8 @@ def _strip_name(
 
     A sentence-initial word the corpus mostly writes in lower case ("Residents of Ardnish") is
     capitalised only by position, so it is dropped unless the run names an organisation."""
-    while tokens and tokens[0] in NOT_NAMES and tokens[0] not in TITLES:
+    majesty = len(tokens) > 2 and tokens[1] in ("Majesty’s", "Majesty's")  # "His Majesty's Treasury"
+    while tokens and tokens[0] in NOT_NAMES and tokens[0] not in TITLES and not majesty:
         tokens = tokens[1:]
         sentence_initial = True
     is_org = any(t in ORG_WORDS for t in tokens)

@@ -56,6 +56,18 @@ RESOLUTION_CASES = [
         "spokes",
         "A spokeswoman for Governor Dale Ainsworth",
     ),
+    (  # a department named by a list keeps its commas
+        "The Department for Science, Innovation and Technology said it would act.",
+        "Department for Science, Innovation and Technology",
+        "name",
+        "Department for Science, Innovation and Technology",
+    ),
+    (  # "His Majesty's" opens a body's name; it is not a pronoun
+        "His Majesty’s Inspectorate of Prisons was alarmed. HMIP said the jail was unsafe.",
+        "HMIP",
+        "name",
+        "His Majesty’s Inspectorate of Prisons",
+    ),
     (  # a time zone is not a body
         "22:10 CET The talks went on. A spokesperson for Copa-Cogeca said no.",
         "A spokesperson for Copa-Cogeca",
