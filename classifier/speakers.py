@@ -117,7 +117,6 @@ FEMALE = _WORDS(
     daughter sister queen princess baroness"""
 )
 _DESCRIPTION_HEADS = ROLE_HEADS | DOC_HEADS
-_ORG_HEAD_PATTERN = "|".join(sorted(ORG_HEADS))
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME_WORD = rf"[{_UPPER}][\w’'\-]*"
@@ -143,6 +142,11 @@ _NOT_MODIFIERS = _WORDS(
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _SENTENCE_BEFORE = re.compile(r"[.!?:\n][\s\"“”‘’']*$")
+# what a description is of or for: "for the council", "of the Dutch government", "by Ofsted"
+_COMPLEMENT = re.compile(
+    r"\s+(?:for|of|at|from|to|with|by)\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
+    r"(?:(?:\s+[a-z]+)?\s+(?:" + "|".join(sorted(ORG_HEADS)) + r")\b)?)"
+)
 _LOCATIVE = re.compile(r"\b(?:in|near|across|inside|around|outside)\s+$")  # "floods in Kirkstall"
 _PLACE_WORD = re.compile(r"\b(?:the|The|in|at|across|near|inside)\s+")
 _BOUNDARY = re.compile(r"\b")
@@ -515,11 +519,7 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
         )
         start, end = match.start(), span_end
         head = words[last].lower()
-        complement = re.match(
-            r"\s+(?:for|of|at|from|to|with|by)\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
-            rf"(?:(?:\s+[a-z]+)?\s+(?:{_ORG_HEAD_PATTERN})\b)?)",
-            text[end : end + 80],
-        )
+        complement = _COMPLEMENT.match(text[end : end + 80])
         if _inside(quoted, start, end) or any(s < end and start < e for s, e in taken):
             continue
         kind = "spokes" if head in SPOKES_HEADS else "doc" if head in DOC_HEADS else "role"
@@ -571,24 +571,26 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
     else:
         owner_text, owner_start = "", start
     if owner_text:
+        as_written = text[start : end + (complement.end() if complement else 0)]
+        owner_words = owner_text.split()
         owner = _name_after(name_spans, owner_start, 4)
         if owner and (kind == "doc" or _kind(entities, owner[2]) == "org"):
             return owner[2]
-        titled = owner_text.split()[0] in TITLES or (owner and entities[owner[2]].gender)
+        titled = owner_words[0] in TITLES or (owner and entities[owner[2]].gender)
         if owner and _kind(entities, owner[2]) == "person" and titled:  # "for Governor Ainsworth"
-            return text[start : end + (complement.end() if complement else 0)]
-        owner_head = owner_text.split()[-1].lower()
+            return as_written
+        owner_head = owner_words[-1].lower()
         principal = roles.find(owner_text)
         if principal and (kind == "doc" or _kind(entities, principal) == "org"):
             return principal
         org = _org_for(owner_head, entities)
         if org:
             return org
-        if kind == "spokes" and (org := _body_named(owner_text.split(), entities)):
+        if kind == "spokes" and (org := _body_named(owner_words, entities)):
             return org  # "a spokesperson for the Dutch government", "for Copa-Cogeca"
-        if kind == "spokes" and (owner_head in ROLE_HEADS or owner_text.split()[0] in TITLES):
+        if kind == "spokes" and (owner_head in ROLE_HEADS or owner_words[0] in TITLES):
             # "a spokesman for the mayor", "for Governor Dale Ainsworth": as written (reading a)
-            return text[start : end + (complement.end() if complement else 0)]
+            return as_written
         return ""
     owner = _name_before(name_spans, start + (2 if text[start : start + 2].lower() == "a " else 0), 3)
     words = phrase.split()

@@ -36,12 +36,13 @@ _NEAR_WORDS = 3  # words kept on each side; 3 did better on dev than 6 or 10
 
 def stance_input(text: str, unit: Span, quotation: Quotation, previous: str) -> dict[str, str]:
     """What the stance model reads about one quoted sentence."""
-    left = max(text.rfind("\n", 0, quotation.start) + 1, quotation.start - _CONTEXT_CHARS)
+    paragraph_start = text.rfind("\n", 0, quotation.start) + 1
     newline = text.find("\n", quotation.end)
-    right = min(newline if newline >= 0 else len(text), quotation.end + _CONTEXT_CHARS)
-    context = text[left : quotation.start] + " QUOTE " + text[quotation.end : right]
     paragraph_end = newline if newline >= 0 else len(text)
-    before = _NEAR_WORD.findall(text[text.rfind("\n", 0, quotation.start) + 1 : quotation.start].lower())
+    left = max(paragraph_start, quotation.start - _CONTEXT_CHARS)
+    right = min(paragraph_end, quotation.end + _CONTEXT_CHARS)
+    context = text[left : quotation.start] + " QUOTE " + text[quotation.end : right]
+    before = _NEAR_WORD.findall(text[paragraph_start : quotation.start].lower())
     after = _NEAR_WORD.findall(text[quotation.end : paragraph_end].lower())
     return {
         "quote": unit.text,
