@@ -21,7 +21,13 @@ import classifier
 from classifier.config import DATA_DIR
 from classifier.pronouns import make_pronoun_resolver
 from classifier.speakers import make_ranker
-from classifier.training import cross_validation_folds, evaluate_model, pronoun_examples, ranker_examples
+from classifier.training import (
+    attributing_examples,
+    cross_validation_folds,
+    evaluate_model,
+    pronoun_examples,
+    ranker_examples,
+)
 
 
 def main() -> None:
@@ -36,9 +42,9 @@ def main() -> None:
         resolver = make_pronoun_resolver(model.manifest["training"]["pronoun_C"])
         examples = pronoun_examples(train, model.common_words, model.first_names)
         model.pronoun_resolver = resolver.fit(*examples)
-        model.ranker = make_ranker(args.iterations).fit(
-            *ranker_examples(train, model.common_words, model.first_names, model.pronoun_resolver)
-        )
+        examples = ranker_examples(train, model.common_words, model.first_names, model.pronoun_resolver)
+        examples = attributing_examples(make_ranker(args.iterations).fit(*examples), *examples)
+        model.ranker = make_ranker(args.iterations).fit(*examples)
         scores.append(evaluate_model(model, held_out)["speaker"]["lenient_accuracy"])
         print(f"fold {fold}: {len(held_out)} articles, speaker lenient {scores[-1]:.3f}", flush=True)
     mean, spread = statistics.mean(scores), statistics.pstdev(scores)
