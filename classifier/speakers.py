@@ -510,6 +510,9 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
             continue
         # "a commission spokesperson" is a spokesperson, not a commission
         last = next((i for i in heads if words[i].lower() in SPOKES_HEADS and i <= modifiers), heads[0])
+        # "the council leader" is a leader, "its chief executive" an executive: the last of a run
+        while words[last].lower() not in SPOKES_HEADS and last + 1 < modifiers and last + 1 in heads:
+            last += 1
         # extend over "of London" / "for the council" style complements
         span_end = (
             match.start(1)

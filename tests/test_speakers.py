@@ -74,6 +74,12 @@ RESOLUTION_CASES = [
         "spokes",
         "Copa-Cogeca",
     ),
+    (  # the last of a run of heads is the head: a council leader is a person, not the council
+        "Tom Reed runs Hartwell Council. The council leader said no.",
+        "The council leader",
+        "role",
+        "Tom Reed",
+    ),
     (
         "A report by the Care Quality Commission was out.",
         "A report by the Care Quality Commission",
