@@ -68,7 +68,7 @@ def _compatible(want: str, kind: str, gender: str, spokes_gender: str) -> bool:
     """Could a pronoun of this kind ("m", "f", "o", "p", "s") refer to the entity? "She" may be
     a council speaking through its spokeswoman."""
     if want in "mf":
-        return (kind != "org" and gender in ("", want)) or spokes_gender in (want, "n")
+        return (kind not in ("org", "place") and gender in ("", want)) or spokes_gender in (want, "n")
     if want == "o":
         return kind != "person"
     return True

@@ -116,6 +116,15 @@ FEMALE = _WORDS(
     """mrs ms miss dame lady she her spokeswoman chairwoman congresswoman councilwoman mother
     daughter sister queen princess baroness"""
 )
+# Names of places, never of people: "Station Parade", "River Parrett", "West Pennine".
+PLACE_FIRST_WORDS = _WORDS(
+    """North South East West Northern Southern Eastern Western Upper Lower Greater New Old Mount
+    Lake River Port Fort Saint St St. Cape Isle Station"""
+)
+PLACE_LAST_WORDS = _WORDS(  # not Hill, Green, Lane, Park, Street: surnames too
+    """Road Avenue Parade Square Terrace Crescent Quay Wharf Harbour Estate Valley River Reservoir
+    Canal Hills Mountains Coast Sea Ocean County Shire Borough Village Stadium Arena Island Islands"""
+)
 _DESCRIPTION_HEADS = ROLE_HEADS | DOC_HEADS
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -349,6 +358,8 @@ def find_mentions(
                 kind = "org"
             elif _body_like(text, name[0], frozenset(), body_cues):  # "Greenmarket said it"
                 kind = "org"
+            elif name[0] in PLACE_FIRST_WORDS or name[-1] in PLACE_LAST_WORDS:  # "Station Parade"
+                kind = "place"
             else:
                 kind = "person"
             gender = _gender(titles)

@@ -98,6 +98,21 @@ def test_mentions_resolve_to_entities(text, surface, kind, entity):
         assert text[mention.span.start : mention.span.end] == mention.span.text
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Tiago Mendes broadcasts from Station Parade.", "Station Parade", "place"),
+        ("Anglers love River Parrett.", "River Parrett", "place"),
+        ("West Pennine voted on Thursday.", "West Pennine", "place"),
+        ("Damon Hill and Ana Lane spoke.", "Damon Hill", "person"),  # Hill and Lane are surnames too
+        ("Ana Lane spoke.", "Ana Lane", "person"),
+    ],
+)
+def test_places_are_not_people(text, name, kind):
+    """A "he" or "she" never refers to a place, so places must not be typed as people."""
+    assert find_mentions(text, []).entity_kinds[name] == kind
+
+
 def test_mentions_inside_quotations_are_ignored():
     text = 'Ana Ruiz said: "Tom Reed is wrong."'
     article = find_mentions(text, find_quotations(text))
