@@ -298,6 +298,15 @@ def _quoted_regions(quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
     return sorted((s.start - 1, s.end + 1) for q in quotations for s in q.segments)
 
 
+_CREDIT_LINE = re.compile(r"^[^\n]*Image source,[^\n]*$", re.M)
+
+
+def _credit_lines(text: str) -> list[tuple[int, int]]:
+    """Photo credits on news pages ("Image source, Getty Images", after the photo's alt text as
+    in "Sadiq KhanImage source, PA Media") name the photographer's agency, never a speaker."""
+    return [(m.start(), m.end()) for m in _CREDIT_LINE.finditer(text)]
+
+
 def find_mentions(
     text: str,
     quotations: Sequence[Quotation],
@@ -312,7 +321,7 @@ def find_mentions(
     (titles, scare quotes), where no speaker is named either. ``common_words`` are words the
     corpus writes in lower case (see ``text.common_words``). Pronouns are resolved only with a
     ``pronoun_resolver``, which may use the usual gender of ``first_names``."""
-    quoted = _quoted_regions([*quotations, *marked])
+    quoted = sorted(_quoted_regions([*quotations, *marked]) + _credit_lines(text))
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
     for start, tokens in _name_runs(text):
         initial = not text[max(0, start - 3) : start].strip(" \t\"“‘'(—–-") or bool(
@@ -697,19 +706,23 @@ def _pronouns(text: str, quoted) -> list[Mention]:
 
 # ---------------------------------------------------------------------------- the ranker
 
+# Paragraphs after a headline quotation where its speaker may be named: news pages put up to five
+# lines (publication time, photo credit, caption) between the headline and the story.
+HEADLINE_REACH = 8
+
 
 def _bucket(value: float) -> int:
     return int(math.log2(1 + max(0.0, value)))
 
 
 def candidates_for(article: Article, index: int) -> list[Candidate]:
-    """Mentions within two paragraphs before and one after the quotation (three after a quote in
-    the first paragraph, the headline, whose speaker the story names further down), and, after the
+    """Mentions within two paragraphs before and one after the quotation (``HEADLINE_REACH`` after
+    a quote in the first paragraph, the headline, whose speaker the story names further down), and, after the
     first quotation, a ``previous`` pseudo-mention standing for the speaker of the quotation before."""
     quotation = article.quotations[index]
     paragraph = article.paragraph_of(quotation.start)
     first = paragraph - 2
-    last = article.paragraph_of(quotation.end) + (3 if paragraph == 0 else 1)
+    last = article.paragraph_of(quotation.end) + (HEADLINE_REACH if paragraph == 0 else 1)
     found = [
         Candidate(m, m.entity or m.span.text, m.kind)
         for m, paragraph in zip(article.mentions, article.mention_paragraphs, strict=True)

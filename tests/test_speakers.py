@@ -113,6 +113,11 @@ def test_places_are_not_people(text, name, kind):
     assert find_mentions(text, []).entity_kinds[name] == kind
 
 
+def test_photo_credits_name_no_one():
+    text = "Sadiq KhanImage source, PA Media\nImage caption,\nThe mayor in May\n\nThe plan was dropped."
+    assert [m.span.text for m in find_mentions(text, []).mentions if m.kind == "name"] == []
+
+
 def test_mentions_inside_quotations_are_ignored():
     text = 'Ana Ruiz said: "Tom Reed is wrong."'
     article = find_mentions(text, find_quotations(text))
@@ -125,6 +130,13 @@ def test_mentions_inside_quotations_are_ignored():
         ('"We will appeal," said Ana Ruiz, the club\'s chair.', ["Ana Ruiz"]),
         ('Tom Reed, the council leader, said: "The budget is balanced."', ["Tom Reed"]),
         ('Ana Ruiz spoke first. "It is wrong," she said.\n\n"We will fight it."', ["Ana Ruiz", "Ana Ruiz"]),
+        (  # a news page: time, photo credit and caption stand between the headline and the story
+            "Rail strike: Unions 'will not be bullied' as talks collapse\n\nPublished\n\n1 hour ago\n\n"
+            "Image source, PA Media\nImage caption,\nPickets outside Euston station\n\n"
+            "Rail workers will walk out again next month after talks broke down.\n\n"
+            'General secretary Mick Lynch said members "will not be bullied" into a deal.',
+            ["Mick Lynch", "Mick Lynch"],
+        ),
     ],
 )
 def test_ranker_attributes_quotations(model, text, speakers):
