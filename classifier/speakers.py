@@ -716,9 +716,10 @@ def _bucket(value: float) -> int:
 
 
 def candidates_for(article: Article, index: int) -> list[Candidate]:
-    """Mentions within two paragraphs before and one after the quotation (``HEADLINE_REACH`` after
-    a quote in the first paragraph, the headline, whose speaker the story names further down), and, after the
-    first quotation, a ``previous`` pseudo-mention standing for the speaker of the quotation before."""
+    """Mentions within two paragraphs before and one after the quotation (``HEADLINE_REACH``
+    after a quote in the first paragraph, the headline, whose speaker the story names further
+    down), and, after the first quotation, a ``previous`` pseudo-mention standing for the speaker
+    of the quotation before."""
     quotation = article.quotations[index]
     paragraph = article.paragraph_of(quotation.start)
     first = paragraph - 2

@@ -168,14 +168,20 @@ def attributing_examples(ranker, items: list, labels: list[int]) -> tuple[list, 
     and dropping the speaker's other mentions, neither right nor wrong, teaches attribution.
     """
     scores = ranker.predict_proba(items)[:, 1]
-    best: dict[tuple[int, int], tuple[float, int]] = {}
-    for n, ((article, index, _), s, y) in enumerate(zip(items, scores, labels, strict=True)):
-        key = (id(article), index)
-        if y and (key not in best or s > best[key][0]):
-            best[key] = (s, n)
-    chosen = {n for _, n in best.values()}
+    chosen = set(_best_per_quotation(items, scores, among=labels))
     kept = [n for n, y in enumerate(labels) if not y or n in chosen]
     return [items[n] for n in kept], [labels[n] for n in kept]
+
+
+def _best_per_quotation(items: list, scores, among: list[int] | None = None) -> list[int]:
+    """Index of the best-scored candidate of each quotation (the first, if tied), considering only
+    the candidates flagged in ``among`` if given."""
+    best: dict[tuple[int, int], int] = {}
+    for n, ((article, index, _), value) in enumerate(zip(items, scores, strict=True)):
+        key = (id(article), index)
+        if (among is None or among[n]) and (key not in best or value > scores[best[key]]):
+            best[key] = n
+    return list(best.values())
 
 
 def stance_examples(gold: Gold) -> tuple[list[dict], list[str]]:
@@ -217,13 +223,8 @@ def _accuracy(estimator, items, labels) -> float:
 
 def _top1(ranker, items, labels) -> float:
     """Share of quotations whose best-scored candidate is a right one."""
-    scores = ranker.predict_proba(items)[:, 1]
-    groups: dict[tuple[int, int], tuple[float, int]] = {}
-    for (article, index, _), s, y in zip(items, scores, labels, strict=True):
-        key = (id(article), index)
-        if key not in groups or s > groups[key][0]:
-            groups[key] = (s, y)
-    return sum(y for _, y in groups.values()) / max(1, len(groups))
+    best = _best_per_quotation(items, ranker.predict_proba(items)[:, 1])
+    return sum(labels[n] for n in best) / max(1, len(best))
 
 
 def _pair_top1(resolver, items, labels) -> float:
