@@ -21,7 +21,7 @@ from .config import SEED
 from .text import paragraphs, sentences
 from .types import Quotation, QuotedSentence, Span
 
-_MARKS = re.compile(r"''|``|[\"“”‘’'«»„]")
+_MARKS = re.compile(r"''|``|[\"“”‘’'«»„″]")  # ″, a double prime, stands in for " on some sites
 _OPEN_AFTER = set("([{—–-/:;") | {"\u00a0"}
 _CLOSE_BEFORE = set(".,;:!?)]}—–-…")
 _SENTENCE_START = re.compile(r"[.!?\n][\s\"“”‘’']*(?=[A-Z\"“‘'])|\n")
@@ -66,7 +66,7 @@ def _classify(text: str, start: int, end: int) -> _Mark | None:
         return _Mark(start, end, DOUBLE, "open")
     if mark in ("”", "»"):
         return _Mark(start, end, DOUBLE, "close")
-    if mark in ('"', "''"):
+    if mark in ('"', "''", "″"):
         if left_free and not right_free:
             return _Mark(start, end, DOUBLE, "open")
         if right_free and not left_free:

@@ -19,6 +19,7 @@ SCANNER_CASES = [
     ('He said: "First part.\n\n"Second part."\nThen more.', [["First part.", "Second part."]]),
     ('An unclosed "quote runs on\nbut the next paragraph "is fine".', [["quote runs on"], ["is fine"]]),
     ("No quotes at all here.", []),
+    ("He replied: \u2033Hang on.\n\n\u2033We talk every day.\u201d", [["Hang on.", "We talk every day."]]),
 ]
 
 
