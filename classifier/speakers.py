@@ -92,7 +92,8 @@ ROLE_HEADS = _WORDS(
     father parent parents widow son daughter brother sister neighbour neighbor shopkeeper owner
     worker workers driver farmer fisherman student pupil graduate scientist researcher author
     novelist director actor actress singer artist curator architect engineer builder investor
-    trader banker regulator ombudsman auditor watchdog inquiry coroner magistrate"""
+    trader banker regulator ombudsman auditor watchdog inquiry coroner magistrate aide aides staffer
+    voter voters residents court jury panel"""
 )
 SPOKES_HEADS = _WORDS("spokesman spokeswoman spokesperson spokesmen spokeswomen representative")
 DOC_HEADS = _WORDS(
@@ -106,7 +107,7 @@ ORG_HEADS = _WORDS(
     agency regulator watchdog force police committee group organisation organization charity school
     university hospital airline bank operator developer insurer retailer publisher broadcaster
     commission administration inspectorate service team campaign coalition alliance association
-    federation league office"""
+    federation league office court"""
 )
 MALE = _WORDS(
     """mr sir lord he him his spokesman chairman congressman councilman father son brother king
@@ -123,7 +124,8 @@ PLACE_FIRST_WORDS = _WORDS(
 )
 PLACE_LAST_WORDS = _WORDS(  # not Hill, Green, Lane, Park, Street: surnames too
     """Road Avenue Parade Square Terrace Crescent Quay Wharf Harbour Estate Valley River Reservoir
-    Canal Hills Mountains Coast Sea Ocean County Shire Borough Village Stadium Arena Island Islands"""
+    Canal Hills Mountains Coast Sea Ocean County Shire Borough Village Stadium Arena Island Islands
+    Close Closes Drive Way Boulevard Gardens Grove Mews"""
 )
 _DESCRIPTION_HEADS = ROLE_HEADS | DOC_HEADS
 
@@ -268,8 +270,25 @@ def _strip_name(
     return titles, tokens
 
 
+def _titled_person(tokens: list[str]) -> int:
+    """Where the person begins in a body's title run ("Met Police Commissioner Mark Rowley",
+    "White House Press Secretary Sarah Sanders"): after the last title word, if two or more name
+    words follow; 0 if the run is a body's name alone ("Department of Health and Social Care")."""
+    bodies = [i for i, t in enumerate(tokens) if t in ORG_WORDS]
+    if not bodies:
+        return 0
+    titled = [i for i in range(bodies[-1], len(tokens)) if tokens[i].rstrip(".") in TITLES]
+    if not titled or len(tokens) - titled[-1] - 1 < 2:
+        return 0
+    rest = tokens[titled[-1] + 1 :]
+    if any(not t[:1].isupper() or t in ORG_WORDS or t.rstrip(".") in TITLES for t in rest):
+        return 0
+    return titled[-1] + 1
+
+
 def _name_runs(text: str):
-    """Capitalised runs, cut where "and" joins two people ("David Carrick and Wayne Couzens")."""
+    """Capitalised runs, cut where "and" joins two people ("David Carrick and Wayne Couzens") and
+    where a body's title run ends in a person's name (the body then stays unnamed here)."""
     for match in _NAME_RUN.finditer(text):
         tokens = match.group().split()
         start = match.start()
@@ -277,7 +296,9 @@ def _name_runs(text: str):
             continue  # an all-capitals headline, not a name
         if _POSSESSIVE_END.search(tokens[-1]):
             tokens[-1] = tokens[-1][:-2]
-        if "and" in tokens and not any(t in ORG_WORDS for t in tokens):
+        if person := _titled_person(tokens):
+            yield start + len(" ".join(tokens[:person])) + 1, tokens[person:]
+        elif "and" in tokens and not any(t in ORG_WORDS for t in tokens):
             cut = tokens.index("and")
             yield start, tokens[:cut]
             yield start + len(" ".join(tokens[: cut + 1])) + 1, tokens[cut + 1 :]
@@ -298,13 +319,18 @@ def _quoted_regions(quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
     return sorted((s.start - 1, s.end + 1) for q in quotations for s in q.segments)
 
 
-_CREDIT_LINE = re.compile(r"^[^\n]*Image source,[^\n]*$", re.M)
+_FURNITURE_LINE = re.compile(
+    r"^(?:[^\n]*Image source,[^\n]*"  # a photo credit, maybe after alt text: "Sadiq KhanImage source, PA"
+    r"|By(?:[ \t]+[A-Z][\w.’'\-]*){1,4}(?:,[^\n.]{0,60})?"  # a byline: "By EJ Ward, Political Reporter"
+    r"|(?:READ MORE|Read more|Read|Related|Watch|Listen|See also)[ \t]*:[^\n]*)$",  # a link to another story
+    re.M,
+)
 
 
-def _credit_lines(text: str) -> list[tuple[int, int]]:
-    """Photo credits on news pages ("Image source, Getty Images", after the photo's alt text as
-    in "Sadiq KhanImage source, PA Media") name the photographer's agency, never a speaker."""
-    return [(m.start(), m.end()) for m in _CREDIT_LINE.finditer(text)]
+def _page_furniture(text: str) -> list[tuple[int, int]]:
+    """Lines of a news page that name people who say nothing here: photo credits, bylines and
+    links to other stories ("Read: Salah can play much better, says Klopp")."""
+    return [(m.start(), m.end()) for m in _FURNITURE_LINE.finditer(text)]
 
 
 def find_mentions(
@@ -321,7 +347,7 @@ def find_mentions(
     (titles, scare quotes), where no speaker is named either. ``common_words`` are words the
     corpus writes in lower case (see ``text.common_words``). Pronouns are resolved only with a
     ``pronoun_resolver``, which may use the usual gender of ``first_names``."""
-    quoted = sorted(_quoted_regions([*quotations, *marked]) + _credit_lines(text))
+    quoted = sorted(_quoted_regions([*quotations, *marked]) + _page_furniture(text))
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
     for start, tokens in _name_runs(text):
         initial = not text[max(0, start - 3) : start].strip(" \t\"“‘'(—–-") or bool(
@@ -351,6 +377,7 @@ def find_mentions(
     place_words = frozenset(m.end() for m in _PLACE_WORD.finditer(text))
     body_cues = frozenset(m.start() for m in _BODY_CUE.finditer(text))
     by_last: dict[str, list[tuple[int, str]]] = {}
+    by_first: dict[str, set[str]] = {}  # "Chris said" for Chris Moulding, if no other Chris
     for start, _, _, titles, name in raw:
         if (
             len(name) >= 2
@@ -363,12 +390,12 @@ def find_mentions(
                 kind = known.kind
             elif any(t in ORG_WORDS for t in name) or _is_acronym(name):
                 kind = "org"
+            elif name[0] in PLACE_FIRST_WORDS or name[-1] in PLACE_LAST_WORDS:  # "Station Parade"
+                kind = "place"  # before the body test: people live "on Fairbourne Close"
             elif _body_like(text, full, place_words, body_cues):
                 kind = "org"
             elif _body_like(text, name[0], frozenset(), body_cues):  # "Greenmarket said it"
                 kind = "org"
-            elif name[0] in PLACE_FIRST_WORDS or name[-1] in PLACE_LAST_WORDS:  # "Station Parade"
-                kind = "place"
             else:
                 kind = "person"
             gender = _gender(titles)
@@ -376,7 +403,7 @@ def find_mentions(
                 entities[full] = Entity(full, kind, gender or (known.gender if known else ""))
             if kind == "person":
                 by_last.setdefault(name[-1], []).append((start, full))
-                by_last.setdefault(name[0], [])
+                by_first.setdefault(name[0], set()).add(full)
     acronyms = {}
     for match in re.finditer(r"([A-Z][\w’' ]+?)\s*\(([A-Z]{2,})\)", text):
         _, long_name = _strip_name(match.group(1).split())
@@ -408,6 +435,8 @@ def find_mentions(
             entity = _nearest(by_last[name[0]], start)
             if entity and titles and not entities[entity].gender:
                 entities[entity] = Entity(entity, "person", _gender(titles))
+        elif len(name) == 1 and not titles and len(by_first.get(name[0], ())) == 1:
+            (entity,) = by_first[name[0]]
         elif _is_acronym(name):
             entity = full
             entities.setdefault(full, Entity(full, "org", ""))
@@ -667,31 +696,25 @@ def _org_containing(words: str, entities: dict) -> str:
 
 
 def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
-    """Definite roles with no apposition take the most-mentioned person so far ('the mayor');
-    spokespeople and documents with no named owner take the nearest organisation before them."""
-    counts: dict[str, int] = {}
+    """Bodies' roles with no apposition ('the council') take the nearest organisation before them,
+    and so do spokespeople and documents with no named owner. A person's role ('the prosecutor')
+    stays as written: guessing the most-mentioned person gave it to the defendant."""
     last_org = last_spokes = ""
     filled = []
     for mention in mentions:
         entity = mention.entity
         definite = not re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\b", mention.span.text)
         if not entity and mention.kind == "role" and definite:
-            head = mention.span.text.split()[-1].lower()
-            if head in ORG_HEADS:
+            if mention.span.text.split()[-1].lower() in ORG_HEADS:
                 entity = last_org
-            elif counts:
-                entity = max(counts, key=lambda name: counts[name])
         elif not entity and mention.kind == "spokes" and definite and last_spokes:
             entity = last_spokes
         elif not entity and mention.kind in ("spokes", "doc"):
             entity = last_org
         if mention.kind == "spokes" and entity:
             last_spokes = entity
-        if entity and entities.get(entity) is not None:
-            if entities[entity].kind == "org":
-                last_org = entity
-            elif mention.kind == "name":
-                counts[entity] = counts.get(entity, 0) + 1
+        if entity and _kind(entities, entity) == "org":
+            last_org = entity
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
     return filled
 
@@ -782,10 +805,26 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
     return features
 
 
+_TITLE_TOKENS = frozenset(t.lower().rstrip(".") for t in TITLES)
+
+
 def _verb_cues(text: str, mention: Span) -> dict[str, float]:
-    """Does a reporting verb follow or precede the mention; is it "according to" someone?"""
-    next_words = _NEAR_TOKEN.findall(text[mention.end : mention.end + 40].lower())[:2]
-    prev_words = _NEAR_TOKEN.findall(text[max(0, mention.start - 40) : mention.start].lower())[-2:]
+    """Does a reporting verb follow or precede the mention; is it "according to" someone?
+
+    Titles stand between a verb and a name ("said Sen. John Cornyn", the name's span leaving the
+    title out), and so does a home ("Sen. John Cornyn of Texas said")."""
+    next_words = _NEAR_TOKEN.findall(text[mention.end : mention.end + 40].lower())[:4]
+    if next_words[:1] == ["of"] and any(w in REPORTING_VERBS for w in next_words[2:4]):
+        next_words = next_words[2:] if next_words[2] in REPORTING_VERBS else next_words[3:]
+    prev_words = _NEAR_TOKEN.findall(text[max(0, mention.start - 40) : mention.start].lower())
+    while len(prev_words) > 1:  # "said Mr", "said Sen ."
+        if prev_words[-1] in _TITLE_TOKENS:
+            prev_words.pop()
+        elif prev_words[-1] == "." and prev_words[-2] in _TITLE_TOKENS:
+            del prev_words[-2:]
+        else:
+            break
+    prev_words = prev_words[-2:]
     return {
         "verb_follows": float(bool(next_words) and next_words[0] in REPORTING_VERBS),
         "verb_precedes": float(bool(prev_words) and prev_words[-1] in REPORTING_VERBS),
