@@ -48,6 +48,7 @@ class Antecedent:
     last_speaking: int  # offset of the last of those, -1 if none
     first: int  # offset of its first mention
     spokes_gender: str  # "f"/"m" if it spoke through a spokeswoman/spokesman, "n" another, "" none
+    last_subject: int  # offset of its last mention opening a sentence, -1 if none
 
 
 def first_name_gender(name: str, first_names: Mapping[str, str]) -> str:
@@ -106,6 +107,8 @@ def antecedents(article: Article) -> dict[int, list[Antecedent]]:
         elif mention.entity and mention.kind != "doc":
             known = found.get(mention.entity)
             speaks = _speaks(article, mention)
+            before = article.text[max(0, mention.span.start - 30) : mention.span.start]
+            opens = not before.strip() or bool(_SENTENCE_START.search(before))
             found[mention.entity] = Antecedent(
                 mention.entity,
                 mention,
@@ -114,6 +117,7 @@ def antecedents(article: Article) -> dict[int, list[Antecedent]]:
                 mention.span.start if speaks else (known.last_speaking if known else -1),
                 known.first if known else mention.span.start,
                 _spokes_gender(mention) or (known.spokes_gender if known else ""),
+                mention.span.start if opens else (known.last_subject if known else -1),
             )
     return lists
 
@@ -139,6 +143,10 @@ def pair_features(article: Article, pronoun: Mention, candidates: list[Anteceden
     speakers = sorted((c for c in candidates if c.speaking), key=lambda c: -c.last_speaking)
     if candidate in speakers:
         features[f"speaker_rank={min(speakers.index(candidate), 3)}"] = 1.0
+    # the subject of the latest sentence that opened on someone carries on as "he" or "she"
+    subjects = sorted((c for c in candidates if c.last_subject >= 0), key=lambda c: -c.last_subject)
+    if candidate in subjects:
+        features[f"{want}|subject_rank={min(subjects.index(candidate), 3)}"] = 1.0
     gap = text[last.span.end : pronoun.span.start]
     features[f"sentences={min(len(_SENTENCE_END.findall(gap)), 3)}"] = 1.0
     paragraphs = article.paragraph_of(pronoun.span.start) - article.paragraph_of(last.span.start)
