@@ -95,6 +95,13 @@ ROLE_HEADS = _WORDS(
     trader banker regulator ombudsman auditor watchdog inquiry coroner magistrate aide aides staffer
     voter voters residents court jury panel"""
 )
+# Offices a story's protagonist holds: "the mayor" with no apposition is most often its main person.
+OFFICE_HEADS = _WORDS(
+    """minister secretary mayor chancellor president governor senator councillor councilor leader
+    chief chairman chairwoman chair chairperson director executive boss manager coach captain
+    commissioner superintendent sheriff premier ambassador envoy mp congressman congresswoman
+    lawmaker founder owner headteacher principal"""
+)
 SPOKES_HEADS = _WORDS("spokesman spokeswoman spokesperson spokesmen spokeswomen representative")
 DOC_HEADS = _WORDS(
     """report statement letter review inquiry study survey ruling judgment judgement filing lawsuit
@@ -696,17 +703,23 @@ def _org_containing(words: str, entities: dict) -> str:
 
 
 def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
-    """Bodies' roles with no apposition ('the council') take the nearest organisation before them,
-    and so do spokespeople and documents with no named owner. A person's role ('the prosecutor')
-    stays as written: guessing the most-mentioned person gave it to the defendant."""
+    """Roles no apposition resolved: a body's ('the council') takes the nearest organisation
+    before it, an office's ('the mayor', 'London's mayor') the most-mentioned person so far, the
+    story's protagonist; any other person's role ('the prosecutor', 'the aide') stays as written,
+    since the most-mentioned person in a trial is the defendant. Spokespeople and documents with
+    no named owner take the nearest organisation before them."""
+    counts: Counter[str] = Counter()
     last_org = last_spokes = ""
     filled = []
     for mention in mentions:
         entity = mention.entity
         definite = not re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\b", mention.span.text)
         if not entity and mention.kind == "role" and definite:
-            if mention.span.text.split()[-1].lower() in ORG_HEADS:
+            head = mention.span.text.split()[-1].lower()
+            if head in ORG_HEADS:
                 entity = last_org
+            elif head in OFFICE_HEADS and counts:
+                entity = counts.most_common(1)[0][0]
         elif not entity and mention.kind == "spokes" and definite and last_spokes:
             entity = last_spokes
         elif not entity and mention.kind in ("spokes", "doc"):
@@ -715,6 +728,8 @@ def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
             last_spokes = entity
         if entity and _kind(entities, entity) == "org":
             last_org = entity
+        elif entity and mention.kind == "name" and _kind(entities, entity) == "person":
+            counts[entity] += 1
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
     return filled
 

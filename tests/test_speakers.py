@@ -81,7 +81,13 @@ RESOLUTION_CASES = [
         "role",
         "",
     ),
-    (  # a person's role with no apposition stays as written, not the most-mentioned person
+    (  # an office with no apposition is the story's most-mentioned person
+        "Sadiq Khan wrote to ministers. Khan wants reform. Tom Reed agreed. London's mayor said so.",
+        "London's mayor",
+        "role",
+        "Sadiq Khan",
+    ),
+    (  # any other person's role stays as written: in a trial that person is the defendant
         "Antonio Jones was convicted. Jones appealed. The prosecutor had called Jones a liar.",
         "The prosecutor",
         "role",
