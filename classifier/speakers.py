@@ -58,7 +58,7 @@ TITLES = _WORDS(
     Communities Work Pensions Agriculture Science Technology Digital Security Policing Crime Sports
     Sport Assistant Associate Senior Junior Principal Head Headteacher Dean Bishop Archbishop
     Father Sister Brother Pastor Rabbi Imam Judge Magistrate Coroner Sheriff Police Fire Chief.
-    Sen. Rep. Gov. Dr. Mr. Mrs. Ms. Lt Lt. Col Col. Gen Gen. Capt Capt. Sgt Sgt. Councilman
+    Sen. Rep. Gov. Dr. Mr. Mrs. Ms. Lt Lt. Col Col. Gen Gen. Capt Capt. Sgt Sgt. CEO Councilman
     Councilwoman Alderman Assemblyman Assemblywoman Congressman Congresswoman Delegate Ambassador
     MP MSP MEP AM Lady Baroness Baron Earl King Queen Prince Princess"""
 )
@@ -169,6 +169,7 @@ _LOCATIVE = re.compile(r"\b(?:in|near|across|inside|around|outside)\s+$")  # "fl
 _PLACE_WORD = re.compile(r"\b(?:the|The|in|at|across|near|inside)\s+")
 _BOUNDARY = re.compile(r"\b")
 _BODY_CUE = re.compile(r",\s+which\b|\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s+(?:that\s+)?it\b")
+_VERB_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
 _GAP_TOKEN = re.compile(r"[\w’']+|[:,.;!?]")
 _NEAR_TOKEN = re.compile(r"[\w’']+|[:,.;]")
 _ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*[ \t]+){0,2}[a-z][\w\-]*)[ \t]+$")
@@ -278,19 +279,20 @@ def _strip_name(
 
 
 def _titled_person(tokens: list[str]) -> int:
-    """Where the person begins in a body's title run ("Met Police Commissioner Mark Rowley",
-    "White House Press Secretary Sarah Sanders"): after the last title word, if two or more name
-    words follow; 0 if the run is a body's name alone ("Department of Health and Social Care")."""
-    bodies = [i for i, t in enumerate(tokens) if t in ORG_WORDS]
-    if not bodies:
-        return 0
-    titled = [i for i in range(bodies[-1], len(tokens)) if tokens[i].rstrip(".") in TITLES]
+    """Where a titled person begins in a run that opens with a body or a party ("Met Police
+    Commissioner Mark Rowley", "White House Press Secretary Sarah Sanders", "Labor Senator Doug
+    Cameron", "Volkswagen CEO Martin Winterkorn"): at the title words before the name, if two or
+    more name words follow them; 0 if there is none ("Department of Health and Social Care")."""
+    titled = [i for i in range(1, len(tokens)) if tokens[i].rstrip(".") in TITLES]
     if not titled or len(tokens) - titled[-1] - 1 < 2:
         return 0
     rest = tokens[titled[-1] + 1 :]
     if any(not t[:1].isupper() or t in ORG_WORDS or t.rstrip(".") in TITLES for t in rest):
         return 0
-    return titled[-1] + 1
+    first = titled[-1]
+    while first > 0 and tokens[first - 1].rstrip(".") in TITLES and tokens[first - 1] not in ORG_WORDS:
+        first -= 1
+    return first  # 0 when only titles come before the name ("Prime Minister Boris Johnson")
 
 
 def _name_runs(text: str):
@@ -428,6 +430,23 @@ def find_mentions(
         for e in entities.values()
         if e.kind == "org" and " " in e.name and first_words[e.name.split()[0]] == 1
     }
+    for start, end, _, titles, name in raw:  # "Mr Coveney", "President Trump", "Cordes asked"
+        word = name[0]
+        if (
+            len(name) > 1
+            or _is_acronym(name)
+            or word in entities
+            or word in by_last
+            or word in by_first
+            or word in short_forms
+            or word in acronyms
+            or not (titles or _VERB_AFTER.match(text, end))
+        ):
+            continue
+        kind = "org" if not titles and _body_like(text, word, place_words, body_cues) else "person"
+        entities[word] = Entity(word, kind, _gender(titles))
+        if kind == "person":
+            by_last.setdefault(word, []).append((start, word))
     mentions: list[Mention] = []
     for start, end, _, titles, name in raw:
         full = " ".join(name)

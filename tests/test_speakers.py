@@ -111,6 +111,18 @@ RESOLUTION_CASES = [
         "name",
         "Mark Rowley",
     ),
+    (  # a party or a body before the title: the person still begins at the title
+        "Labor Senator Doug Cameron spoke. Senator Cameron denied it.",
+        "Cameron",
+        "name",
+        "Doug Cameron",
+    ),
+    ("Erie County Executive Mark Poloncarz spoke.", "Mark Poloncarz", "name", "Mark Poloncarz"),
+    ("Volkswagen CEO Martin Winterkorn spoke.", "Martin Winterkorn", "name", "Martin Winterkorn"),
+    # a surname the article never completes is a speaker with a title or a reporting verb
+    ("President Trump tweeted on Tuesday.", "Trump", "name", "Trump"),
+    ("Mr Coveney told the conference. Coveney left.", "Coveney", "name", "Coveney"),
+    ("“Why?” Cordes asked the senator.", "Cordes", "name", "Cordes"),
     (
         "A report by the Care Quality Commission was out.",
         "A report by the Care Quality Commission",
