@@ -79,7 +79,7 @@ def _bucket(value: float) -> int:
     return int(math.log2(1 + max(0.0, value)))
 
 
-def _opens_sentence(text: str, mention: Mention) -> bool:
+def opens_sentence(text: str, mention: Mention) -> bool:
     """Does the mention open its sentence (so is likely its subject)?"""
     before = text[max(0, mention.span.start - 30) : mention.span.start]
     return not before.strip() or bool(_SENTENCE_START.search(before))
@@ -113,7 +113,7 @@ def antecedents(article: Article) -> dict[int, list[Antecedent]]:
         elif mention.entity and mention.kind != "doc":
             known = found.get(mention.entity)
             speaks = _speaks(article, mention)
-            opens = _opens_sentence(article.text, mention)
+            opens = opens_sentence(article.text, mention)
             found[mention.entity] = Antecedent(
                 mention.entity,
                 mention,
@@ -161,7 +161,7 @@ def pair_features(article: Article, pronoun: Mention, candidates: list[Anteceden
     features["after_preposition"] = float(bool(_PREPOSITION.search(before)))
     features["possessive"] = float(text[last.span.end : last.span.end + 2] in ("’s", "'s"))
     features["last_speaks"] = float(_speaks(article, last))
-    features["sentence_initial"] = float(_opens_sentence(text, last))
+    features["sentence_initial"] = float(opens_sentence(text, last))
     features["first_entity"] = float(all(candidate.first <= c.first for c in candidates))
     if kind == "person" and " " in candidate.entity and want in "mf":
         features[f"{want}|first_name_end={candidate.entity.split()[0][-1:].lower()}"] = 1.0

@@ -27,7 +27,7 @@ from sklearn.preprocessing import FunctionTransformer
 from threadpoolctl import ThreadpoolController
 
 from .config import SEED
-from .pronouns import first_name_gender
+from .pronouns import first_name_gender, opens_sentence
 from .pronouns import resolve as resolve_pronouns
 from .quotes import REPORTING_VERBS
 from .text import paragraphs
@@ -170,6 +170,8 @@ _PLACE_WORD = re.compile(r"\b(?:the|The|in|at|across|near|inside)\s+")
 _BOUNDARY = re.compile(r"\b")
 _BODY_CUE = re.compile(r",\s+which\b|\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s+(?:that\s+)?it\b")
 _VERB_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
+# "Sen. Chris Murphy, D-Conn., said", "Robertson, who felt his team was wronged, said:"
+_ASIDE_THEN_VERB = re.compile(r",[^,;:“”\"\n]{1,100}?,\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
 _GAP_TOKEN = re.compile(r"[\w’']+|[:,.;!?]")
 _NEAR_TOKEN = re.compile(r"[\w’']+|[:,.;]")
 _ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*[ \t]+){0,2}[a-z][\w\-]*)[ \t]+$")
@@ -828,6 +830,8 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
     if gap_words and len(gap_words) <= 3:
         features[f"gap={'_'.join(gap_words)}"] = 1.0
     features.update(article.verb_cues[mention.start, mention.end])
+    # "Robertson, who felt his team had Liam Polworth sent off, said: ...": the subject speaks
+    features["opens_sentence"] = float(opens_sentence(text, candidate.mention))
     features["resolved"] = float(bool(candidate.mention.entity))
     features["kind_of_entity=" + article.entity_kinds.get(candidate.entity, "none")] = 1.0
     # Is this the nearest candidate on its side? (At most one of the two ranges is non-empty.)
@@ -846,7 +850,7 @@ def _verb_cues(text: str, mention: Span) -> dict[str, float]:
     """Does a reporting verb follow or precede the mention; is it "according to" someone?
 
     Titles stand between a verb and a name ("said Sen. John Cornyn", the name's span leaving the
-    title out), and so does a home ("Sen. John Cornyn of Texas said")."""
+    title out), and so does a home ("Sen. John Cornyn of Texas said") or an aside between commas."""
     next_words = _NEAR_TOKEN.findall(text[mention.end : mention.end + 40].lower())[:4]
     if next_words[:1] == ["of"] and any(w in REPORTING_VERBS for w in next_words[2:4]):
         next_words = next_words[2:] if next_words[2] in REPORTING_VERBS else next_words[3:]
@@ -861,6 +865,7 @@ def _verb_cues(text: str, mention: Span) -> dict[str, float]:
     prev_words = prev_words[-2:]
     return {
         "verb_follows": float(bool(next_words) and next_words[0] in REPORTING_VERBS),
+        "verb_after_aside": float(bool(_ASIDE_THEN_VERB.match(text, mention.end))),
         "verb_precedes": float(bool(prev_words) and prev_words[-1] in REPORTING_VERBS),
         "according_to": float(prev_words[-2:] == ["according", "to"]),
     }

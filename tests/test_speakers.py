@@ -263,6 +263,9 @@ def test_first_name_gender_ignores_case_and_accents(name, gender):
         ("“No,” said Mr Khan.", "Khan", "verb_precedes"),
         ("Sen. John Cornyn of Texas said firmly.", "John Cornyn", "verb_follows"),  # and a home
         ("Khan said. Mr Ali left.", "Ali", None),  # a full stop ends the reporting clause
+        ("Sen. Chris Murphy, D-Conn., said.", "Chris Murphy", "verb_after_aside"),  # and an aside
+        ("Tom Reed, who runs the club, told the BBC.", "Tom Reed", "verb_after_aside"),
+        ("Tom Reed, however, was not there, she said.", "Tom Reed", None),
     ],
 )
 def test_reporting_verb_cues_see_past_titles(text, name, cue):
