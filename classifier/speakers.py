@@ -116,6 +116,12 @@ ORG_HEADS = _WORDS(
     commission administration inspectorate service team campaign coalition alliance association
     federation league office court"""
 )
+# Bodies whose names carry their kind ("Riverside Council", "Court of Appeal"): "the council" is the
+# latest body so named, not merely the latest body.
+NAMING_HEADS = _WORDS(
+    """council court university hospital school college committee commission inspectorate ministry
+    department police agency authority board trust"""
+)
 MALE = _WORDS(
     """mr sir lord he him his spokesman chairman congressman councilman father son brother king
     prince baron earl"""
@@ -494,7 +500,11 @@ def find_mentions(
         for name, e in entities.items()
         if first_names and e.kind == "person" and " " in name
     }
-    starts = tuple(p.start for p in paragraphs(text)) or (0,)
+    # a furniture line ("Read: …", a byline) does not part a quotation from its speaker's last one
+    furniture = {start for start, _ in _page_furniture(text)}
+    starts = tuple(p.start for n, p in enumerate(paragraphs(text)) if n == 0 or p.start not in furniture) or (
+        0,
+    )
     mentions = _fill_unresolved(mentions, entities)
     article = Article(text, tuple(quotations), tuple(mentions), starts, kinds, genders, name_genders)
     return article if pronoun_resolver is None else resolve_pronouns([article], pronoun_resolver)[0]
@@ -724,20 +734,24 @@ def _org_containing(words: str, entities: dict) -> str:
 
 
 def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
-    """Roles no apposition resolved: a body's ('the council') takes the nearest organisation
-    before it, an office's ('the mayor', 'London's mayor') the most-mentioned person so far, the
-    story's protagonist; any other person's role ('the prosecutor', 'the aide') stays as written,
-    since the most-mentioned person in a trial is the defendant. Spokespeople and documents with
-    no named owner take the nearest organisation before them."""
+    """Roles no apposition resolved: a body's ('the company') takes the nearest organisation
+    before it, or the nearest so named ('the council', 'the court': NAMING_HEADS); an office's
+    ('the mayor', 'London's mayor') the most-mentioned person so far, the story's protagonist;
+    any other person's role ('the prosecutor', 'the aide') stays as written, since the
+    most-mentioned person in a trial is the defendant. Spokespeople and documents with no named
+    owner take the nearest organisation before them."""
     counts: Counter[str] = Counter()
     last_org = last_spokes = ""
+    orgs: list[str] = []  # organisations named so far, latest last
     filled = []
     for mention in mentions:
         entity = mention.entity
         definite = not re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\b", mention.span.text)
         if not entity and mention.kind == "role" and definite:
             head = mention.span.text.split()[-1].lower()
-            if head in ORG_HEADS:
+            if head in NAMING_HEADS:  # "the court" is no newspaper named just before it
+                entity = next((o for o in reversed(orgs) if head in o.lower().split()), "")
+            elif head in ORG_HEADS:
                 entity = last_org
             elif head in OFFICE_HEADS and counts:
                 entity = counts.most_common(1)[0][0]
@@ -749,6 +763,7 @@ def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
             last_spokes = entity
         if entity and _kind(entities, entity) == "org":
             last_org = entity
+            orgs.append(entity)
         elif entity and mention.kind == "name" and _kind(entities, entity) == "person":
             counts[entity] += 1
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)

@@ -99,6 +99,18 @@ RESOLUTION_CASES = [
         "role",
         "",
     ),
+    (  # a court is no newspaper named just before it, a council the latest body called one
+        "The Chicago Tribune reported the case. The appeals court said the remarks were unfair.",
+        "The appeals court",
+        "role",
+        "",
+    ),
+    (
+        "Riverside Council met Acme Homes Ltd. Acme Homes Ltd left. The council said no.",
+        "The council",
+        "role",
+        "Riverside Council",
+    ),
     (  # a body's title run that ends in a name names a person, not the body
         "White House Press Secretary Sarah Huckabee Sanders spoke on Monday. Sanders added more.",
         "Sanders",
@@ -283,3 +295,9 @@ def test_a_first_name_alone_is_the_one_person_with_it():
     mentions = {(m.span.start, m.span.text): m.entity for m in found if m.kind == "name"}
     assert mentions[(text.index("Chris said"), "Chris")] == "Chris Moulding"
     assert (text.index("Ana left"), "Ana") not in mentions  # two people called Ana: no guess
+
+
+def test_furniture_lines_are_not_paragraphs():
+    text = "Hodgson spoke.\n\nRead: Salah can play better, says Klopp\n\n“It is one of those things.”"
+    article = find_mentions(text, find_quotations(text))
+    assert article.paragraph_of(text.index("“It")) == article.paragraph_of(text.index("Hodgson")) + 1
