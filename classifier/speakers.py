@@ -10,7 +10,6 @@ for quotes that continue without attribution.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -178,6 +177,7 @@ _BODY_CUE = re.compile(r",\s+which\b|\s+(?:" + "|".join(sorted(REPORTING_VERBS))
 _VERB_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
 # "Sen. Chris Murphy, D-Conn., said", "Robertson, who felt his team was wronged, said:"
 _ASIDE_THEN_VERB = re.compile(r",[^,;:“”\"\n]{1,100}?,\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
+_SENTENCE_ENDS = frozenset(".!?")
 _GAP_TOKEN = re.compile(r"[\w’']+|[:,.;!?]")
 _NEAR_TOKEN = re.compile(r"[\w’']+|[:,.;]")
 _ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*[ \t]+){0,2}[a-z][\w\-]*)[ \t]+$")
@@ -229,6 +229,11 @@ class Article:
     def speaker_starts(self) -> list[int]:
         """Sorted start offsets of the mentions other than documents."""
         return sorted(m.span.start for m in self.mentions if m.kind != "doc")
+
+    @cached_property
+    def sentence_openers(self) -> frozenset[int]:
+        """Start offsets of the mentions that open their sentence."""
+        return frozenset(m.span.start for m in self.mentions if opens_sentence(self.text, m))
 
     @cached_property
     def verb_cues(self) -> dict[tuple[int, int], dict[str, float]]:
@@ -785,8 +790,9 @@ def _pronouns(text: str, quoted) -> list[Mention]:
 HEADLINE_REACH = 8
 
 
-def _bucket(value: float) -> int:
-    return int(math.log2(1 + max(0.0, value)))
+def _bucket(count: int) -> int:
+    """floor(log2(1 + count)), exactly and without floating point."""
+    return (1 + max(0, count)).bit_length() - 1
 
 
 def candidates_for(article: Article, index: int) -> list[Candidate]:
@@ -832,21 +838,21 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
     side = "after" if after else "before"
     features[f"side={side}"] = 1.0
     features[f"{candidate.kind}_{side}"] = 1.0
-    distance = len(gap)
-    features[f"distance={_bucket(distance)}"] = 1.0
-    features[f"{side}_distance={_bucket(distance)}"] = 1.0
+    distance = _bucket(len(gap))
+    features[f"distance={distance}"] = 1.0
+    features[f"{side}_distance={distance}"] = 1.0
     paragraph_gap = m_par - (end_par if after else q_par)
     features[f"paragraphs={max(-3, min(3, paragraph_gap))}"] = 1.0
     gap_words = _GAP_TOKEN.findall(gap.lower())
-    features["gap_sentence_end"] = float(any(w in ".!?" for w in gap_words[1 if after else 0 :]))
-    features["gap_has_reporting_verb"] = float(any(w in REPORTING_VERBS for w in gap_words))
+    features["gap_sentence_end"] = float(not _SENTENCE_ENDS.isdisjoint(gap_words[1 if after else 0 :]))
+    features["gap_has_reporting_verb"] = float(not REPORTING_VERBS.isdisjoint(gap_words))
     features[f"gap_words={_bucket(len(gap_words))}"] = 1.0
     features["colon_intro"] = float(not after and gap.rstrip(" “\"‘'").endswith(":"))
     if gap_words and len(gap_words) <= 3:
         features[f"gap={'_'.join(gap_words)}"] = 1.0
     features.update(article.verb_cues[mention.start, mention.end])
     # "Robertson, who felt his team had Liam Polworth sent off, said: ...": the subject speaks
-    features["opens_sentence"] = float(opens_sentence(text, candidate.mention))
+    features["opens_sentence"] = float(mention.start in article.sentence_openers)
     features["resolved"] = float(bool(candidate.mention.entity))
     features["kind_of_entity=" + article.entity_kinds.get(candidate.entity, "none")] = 1.0
     # Is this the nearest candidate on its side? (At most one of the two ranges is non-empty.)
