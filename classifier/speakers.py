@@ -310,7 +310,8 @@ def _titled_person(tokens: list[str]) -> int:
 
 def _name_runs(text: str):
     """Capitalised runs, cut where "and" joins two people ("David Carrick and Wayne Couzens") and
-    where a body's title run ends in a person's name (the body then stays unnamed here)."""
+    where a title run that opens with a body or a party ends in a person's name (the body then
+    stays unnamed here)."""
     for match in _NAME_RUN.finditer(text):
         tokens = match.group().split()
         start = match.start()
@@ -318,14 +319,20 @@ def _name_runs(text: str):
             continue  # an all-capitals headline, not a name
         if _POSSESSIVE_END.search(tokens[-1]):
             tokens[-1] = tokens[-1][:-2]
-        if person := _titled_person(tokens):
-            yield start + len(" ".join(tokens[:person])) + 1, tokens[person:]
-        elif "and" in tokens and not any(t in ORG_WORDS for t in tokens):
-            cut = tokens.index("and")
-            yield start, tokens[:cut]
-            yield start + len(" ".join(tokens[: cut + 1])) + 1, tokens[cut + 1 :]
-        else:
-            yield start, tokens
+        parts = [(start, tokens)]
+        cut = tokens.index("and") if "and" in tokens else 0
+        left, right = tokens[:cut], tokens[cut + 1 :]
+        # a body's name may hold "and" ("Department of Health and Social Care"); two titled people
+        # joined by it do not make one ("Senate Majority Leader Chuck Schumer and House Speaker …")
+        if cut and (
+            not any(t in ORG_WORDS for t in tokens) or (_titled_person(left) and _titled_person(right))
+        ):
+            parts = [(start, left), (start + len(" ".join(tokens[: cut + 1])) + 1, right)]
+        for part_start, part in parts:
+            if person := _titled_person(part):
+                yield part_start + len(" ".join(part[:person])) + 1, part[person:]
+            else:
+                yield part_start, part
 
 
 def _is_acronym(tokens: list[str]) -> bool:

@@ -130,6 +130,18 @@ RESOLUTION_CASES = [
         "Doug Cameron",
     ),
     ("Erie County Executive Mark Poloncarz spoke.", "Mark Poloncarz", "name", "Mark Poloncarz"),
+    (  # "and" parts two titled people first
+        "Erie County Executive Mark Poloncarz and Congressman Nick Langworthy spoke.",
+        "Mark Poloncarz",
+        "name",
+        "Mark Poloncarz",
+    ),
+    (
+        "Senate Majority Leader Chuck Schumer and House Speaker Mike Johnson met.",
+        "Chuck Schumer",
+        "name",
+        "Chuck Schumer",
+    ),
     ("Volkswagen CEO Martin Winterkorn spoke.", "Martin Winterkorn", "name", "Martin Winterkorn"),
     # a surname the article never completes is a speaker with a title or a reporting verb
     ("President Trump tweeted on Tuesday.", "Trump", "name", "Trump"),
