@@ -173,10 +173,11 @@ _COMPLEMENT = re.compile(
 _LOCATIVE = re.compile(r"\b(?:in|near|across|inside|around|outside)\s+$")  # "floods in Kirkstall"
 _PLACE_WORD = re.compile(r"\b(?:the|The|in|at|across|near|inside)\s+")
 _BOUNDARY = re.compile(r"\b")
-_BODY_CUE = re.compile(r",\s+which\b|\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\s+(?:that\s+)?it\b")
-_VERB_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
+_VERBS = "|".join(sorted(REPORTING_VERBS))
+_BODY_CUE = re.compile(r",\s+which\b|\s+(?:" + _VERBS + r")\s+(?:that\s+)?it\b")
+_VERB_AFTER = re.compile(r"\s+(?:" + _VERBS + r")\b")
 # "Sen. Chris Murphy, D-Conn., said", "Robertson, who felt his team was wronged, said:"
-_ASIDE_THEN_VERB = re.compile(r",[^,;:“”\"\n]{1,100}?,\s+(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
+_ASIDE_THEN_VERB = re.compile(r",[^,;:“”\"\n]{1,100}?,\s+(?:" + _VERBS + r")\b")
 _SENTENCE_ENDS = frozenset(".!?")
 _GAP_TOKEN = re.compile(r"[\w’']+|[:,.;!?]")
 _NEAR_TOKEN = re.compile(r"[\w’']+|[:,.;]")
@@ -514,9 +515,8 @@ def find_mentions(
     }
     # a furniture line ("Read: …", a byline) does not part a quotation from its speaker's last one
     furniture = {start for start, _ in _page_furniture(text)}
-    starts = tuple(p.start for n, p in enumerate(paragraphs(text)) if n == 0 or p.start not in furniture) or (
-        0,
-    )
+    kept = [p.start for n, p in enumerate(paragraphs(text)) if n == 0 or p.start not in furniture]
+    starts = tuple(kept) or (0,)
     mentions = _fill_unresolved(mentions, entities)
     article = Article(text, tuple(quotations), tuple(mentions), starts, kinds, genders, name_genders)
     return article if pronoun_resolver is None else resolve_pronouns([article], pronoun_resolver)[0]
