@@ -30,7 +30,6 @@ PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
 MAX_CANDIDATES = 8  # the most recently mentioned entities a pronoun may refer to
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
-_SENTENCE_START = re.compile(r"[.!?\n][\"”’']?\s*$")
 _PREPOSITION = re.compile(
     r"\b(?:of|for|to|with|by|against|from|on|at|about|over|under|into|than|like|and|or)\s+(?:the\s+)?$",
     re.I,
@@ -79,12 +78,6 @@ def _bucket(value: float) -> int:
     return int(math.log2(1 + max(0.0, value)))
 
 
-def opens_sentence(text: str, mention: Mention) -> bool:
-    """Does the mention open its sentence (so is likely its subject)?"""
-    before = text[max(0, mention.span.start - 30) : mention.span.start]
-    return not before.strip() or bool(_SENTENCE_START.search(before))
-
-
 def _speaks(article: Article, mention: Mention) -> bool:
     """Is a reporting verb right before or after the mention ("she said", "said Ms Ruiz")?"""
     cues = article.verb_cues[mention.span.start, mention.span.end]
@@ -113,7 +106,7 @@ def antecedents(article: Article) -> dict[int, list[Antecedent]]:
         elif mention.entity and mention.kind != "doc":
             known = found.get(mention.entity)
             speaks = _speaks(article, mention)
-            opens = opens_sentence(article.text, mention)
+            opens = mention.span.start in article.sentence_openers
             found[mention.entity] = Antecedent(
                 mention.entity,
                 mention,
@@ -161,7 +154,7 @@ def pair_features(article: Article, pronoun: Mention, candidates: list[Anteceden
     features["after_preposition"] = float(bool(_PREPOSITION.search(before)))
     features["possessive"] = float(text[last.span.end : last.span.end + 2] in ("’s", "'s"))
     features["last_speaks"] = float(_speaks(article, last))
-    features["sentence_initial"] = float(opens_sentence(text, last))
+    features["sentence_initial"] = float(last.span.start in article.sentence_openers)
     features["first_entity"] = float(all(candidate.first <= c.first for c in candidates))
     if kind == "person" and " " in candidate.entity and want in "mf":
         features[f"{want}|first_name_end={candidate.entity.split()[0][-1:].lower()}"] = 1.0

@@ -26,7 +26,7 @@ from sklearn.preprocessing import FunctionTransformer
 from threadpoolctl import ThreadpoolController
 
 from .config import SEED
-from .pronouns import first_name_gender, opens_sentence
+from .pronouns import first_name_gender
 from .pronouns import resolve as resolve_pronouns
 from .quotes import REPORTING_VERBS
 from .text import paragraphs
@@ -165,6 +165,7 @@ _NOT_MODIFIERS = _WORDS(
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _SENTENCE_BEFORE = re.compile(r"[.!?:\n][\s\"“”‘’']*$")
+_SUBJECT_START = re.compile(r"[.!?\n][\"”’']?\s*$")  # unlike _SENTENCE_BEFORE, a colon opens no subject
 # what a description is of or for: "for the council", "of the Dutch government", "by Ofsted"
 _COMPLEMENT = re.compile(
     r"\s+(?:for|of|at|from|to|with|by)\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
@@ -233,8 +234,8 @@ class Article:
 
     @cached_property
     def sentence_openers(self) -> frozenset[int]:
-        """Start offsets of the mentions that open their sentence."""
-        return frozenset(m.span.start for m in self.mentions if opens_sentence(self.text, m))
+        """Start offsets of the mentions that open their sentence, so are likely its subject."""
+        return frozenset(m.span.start for m in self.mentions if _opens_sentence(self.text, m.span.start))
 
     @cached_property
     def verb_cues(self) -> dict[tuple[int, int], dict[str, float]]:
@@ -265,6 +266,15 @@ class Article:
 # ---------------------------------------------------------------------------- mentions
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start]
+    return not before.strip() or bool(_SUBJECT_START.search(before))
+
+
+def _is_title(word: str) -> bool:
+    return word.rstrip(".") in TITLES  # "Sen." as "Sen"
+
+
 def _strip_name(
     tokens: list[str], *, sentence_initial: bool = False, common: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[str]]:
@@ -283,7 +293,7 @@ def _strip_name(
             tokens = tokens[1:]
     titles = []
     if not is_org and not _is_acronym(tokens):
-        while len(tokens) > 1 and (tokens[0] in TITLES or tokens[0].rstrip(".") in TITLES):
+        while len(tokens) > 1 and _is_title(tokens[0]):
             titles.append(tokens.pop(0))
     while tokens and tokens[-1] in ("of", "for", "and", "&", "the"):
         tokens.pop()
@@ -297,14 +307,14 @@ def _titled_person(tokens: list[str]) -> int:
     Commissioner Mark Rowley", "White House Press Secretary Sarah Sanders", "Labor Senator Doug
     Cameron", "Volkswagen CEO Martin Winterkorn"): at the title words before the name, if two or
     more name words follow them; 0 if there is none ("Department of Health and Social Care")."""
-    titled = [i for i in range(1, len(tokens)) if tokens[i].rstrip(".") in TITLES]
+    titled = [i for i in range(1, len(tokens)) if _is_title(tokens[i])]
     if not titled or len(tokens) - titled[-1] - 1 < 2:
         return 0
     rest = tokens[titled[-1] + 1 :]
-    if any(not t[:1].isupper() or t in ORG_WORDS or t.rstrip(".") in TITLES for t in rest):
+    if any(not t[:1].isupper() or t in ORG_WORDS or _is_title(t) for t in rest):
         return 0
     first = titled[-1]
-    while first > 0 and tokens[first - 1].rstrip(".") in TITLES and tokens[first - 1] not in ORG_WORDS:
+    while first > 0 and _is_title(tokens[first - 1]) and tokens[first - 1] not in ORG_WORDS:
         first -= 1
     return first  # 0 when only titles come before the name ("Prime Minister Boris Johnson")
 
@@ -377,7 +387,8 @@ def find_mentions(
     (titles, scare quotes), where no speaker is named either. ``common_words`` are words the
     corpus writes in lower case (see ``text.common_words``). Pronouns are resolved only with a
     ``pronoun_resolver``, which may use the usual gender of ``first_names``."""
-    quoted = sorted(_quoted_regions([*quotations, *marked]) + _page_furniture(text))
+    furniture = _page_furniture(text)
+    quoted = sorted(_quoted_regions([*quotations, *marked]) + furniture)
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
     for start, tokens in _name_runs(text):
         initial = not text[max(0, start - 3) : start].strip(" \t\"“‘'(—–-") or bool(
@@ -514,8 +525,8 @@ def find_mentions(
         if first_names and e.kind == "person" and " " in name
     }
     # a furniture line ("Read: …", a byline) does not part a quotation from its speaker's last one
-    furniture = {start for start, _ in _page_furniture(text)}
-    kept = [p.start for n, p in enumerate(paragraphs(text)) if n == 0 or p.start not in furniture]
+    furniture_starts = {start for start, _ in furniture}
+    kept = [p.start for n, p in enumerate(paragraphs(text)) if n == 0 or p.start not in furniture_starts]
     starts = tuple(kept) or (0,)
     mentions = _fill_unresolved(mentions, entities)
     article = Article(text, tuple(quotations), tuple(mentions), starts, kinds, genders, name_genders)
@@ -753,7 +764,7 @@ def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
     most-mentioned person in a trial is the defendant. Spokespeople and documents with no named
     owner take the nearest organisation before them."""
     counts: Counter[str] = Counter()
-    last_org = last_spokes = ""
+    last_spokes = ""
     orgs: list[str] = []  # organisations named so far, latest last
     filled = []
     for mention in mentions:
@@ -764,17 +775,16 @@ def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
             if head in NAMING_HEADS:  # "the court" is no newspaper named just before it
                 entity = next((o for o in reversed(orgs) if head in o.lower().split()), "")
             elif head in ORG_HEADS:
-                entity = last_org
+                entity = orgs[-1] if orgs else ""
             elif head in OFFICE_HEADS and counts:
                 entity = counts.most_common(1)[0][0]
         elif not entity and mention.kind == "spokes" and definite and last_spokes:
             entity = last_spokes
         elif not entity and mention.kind in ("spokes", "doc"):
-            entity = last_org
+            entity = orgs[-1] if orgs else ""
         if mention.kind == "spokes" and entity:
             last_spokes = entity
         if entity and _kind(entities, entity) == "org":
-            last_org = entity
             orgs.append(entity)
         elif entity and mention.kind == "name" and _kind(entities, entity) == "person":
             counts[entity] += 1
