@@ -16,11 +16,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from .config import SEED
+from .features import NumericDictVectorizer
 from .types import Mention
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ def resolve(articles: Sequence[Article], resolver: Pipeline) -> list[Article]:
 def make_pronoun_resolver(c: float = 1.0) -> Pipeline:
     return Pipeline(
         [
-            ("vectorize", DictVectorizer()),
+            ("vectorize", NumericDictVectorizer()),
             ("classify", LogisticRegression(C=c, max_iter=2000, random_state=SEED)),
         ]
     )

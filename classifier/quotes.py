@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from .config import SEED
+from .features import NumericDictVectorizer
 from .text import paragraphs, sentences
 from .types import Quotation, QuotedSentence, Span
 
@@ -229,7 +229,7 @@ def make_quotation_filter(c: float = 1.0) -> Pipeline:
     return Pipeline(
         [
             ("features", FunctionTransformer(_features_of_many)),
-            ("vectorize", DictVectorizer()),
+            ("vectorize", NumericDictVectorizer()),
             ("classify", LogisticRegression(C=c, max_iter=2000, random_state=SEED)),
         ]
     )

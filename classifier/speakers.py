@@ -16,16 +16,15 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import chain, repeat
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 from threadpoolctl import ThreadpoolController
 
 from .config import SEED
+from .features import NumericDictVectorizer
 from .pronouns import first_name_gender
 from .pronouns import resolve as resolve_pronouns
 from .quotes import REPORTING_VERBS
@@ -924,7 +923,7 @@ def make_ranker(iterations: int = 200) -> Pipeline:
     return Pipeline(
         [
             ("features", FunctionTransformer(_features_of_many)),
-            ("vectorize", DictVectorizer(sparse=False)),
+            ("vectorize", NumericDictVectorizer(sparse=False)),
             (
                 "classify",
                 HistGradientBoostingClassifier(max_iter=iterations, max_leaf_nodes=15, random_state=SEED),
@@ -967,21 +966,10 @@ def score_candidates(
 
 
 def _ranker_scores(ranker: Pipeline, items: list[tuple[Article, int, Candidate]]) -> np.ndarray:
-    """``ranker.predict_proba(items)[:, 1]``, faster and identical.
-
-    The dense matrix the DictVectorizer would make (every feature value is a number) is filled
-    directly and column-major, where the trees' first splits read one column for every row."""
-    rows = ranker.named_steps["features"].transform(items)
-    vectorizer = ranker.named_steps["vectorize"]
-    vocabulary = vectorizer.vocabulary_
-    columns = np.fromiter(map(vocabulary.get, chain.from_iterable(rows), repeat(-1)), dtype=np.intp)
-    values = np.fromiter(chain.from_iterable(row.values() for row in rows), dtype=vectorizer.dtype)
-    row_index = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
-    known = columns >= 0  # names the vectorizer never saw in training are dropped, as it drops them
-    matrix = np.zeros((len(rows), len(vocabulary)), dtype=vectorizer.dtype, order="F")
-    matrix[row_index[known], columns[known]] = values[known]
-    # One OpenMP thread: the trees take milliseconds per batch, and each of their parallel loops
-    # waits a whole scheduler slice at its barrier whenever another process holds the other core.
+    """``ranker.predict_proba(items)[:, 1]`` with the trees on one OpenMP thread: they take
+    milliseconds per batch, and each of their parallel loops waits a whole scheduler slice at its
+    barrier whenever another process holds the other core."""
+    matrix = ranker[:-1].transform(items)
     with _thread_pools().limit(limits=1, user_api="openmp"):
         return ranker.named_steps["classify"].predict_proba(matrix)[:, 1]
 

@@ -13,7 +13,6 @@ import re
 from functools import cache
 
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -21,6 +20,7 @@ from sklearn.preprocessing import FunctionTransformer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .config import SEED
+from .features import NumericDictVectorizer
 from .types import Quotation, Span
 
 _CONTEXT_CHARS = 160
@@ -136,7 +136,9 @@ def make_stance_model(c: float = 4.0) -> Pipeline:
             ("previous_words", _text_branch(pick_previous, ngram_range=(1, 1), min_df=2)),
             (
                 "cues",
-                Pipeline([("make", FunctionTransformer(cue_features)), ("vectorize", DictVectorizer())]),
+                Pipeline(
+                    [("make", FunctionTransformer(cue_features)), ("vectorize", NumericDictVectorizer())]
+                ),
             ),
         ]
     )

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import pytest
+
+from classifier.stance import cue_features
+
+
+@pytest.mark.parametrize(
+    ("quote", "negative", "positive"),
+    [
+        ("The decision was abhorrent and cruel.", True, False),
+        ("It is a fair and generous settlement.", False, True),
+        ("This is not a good deal for families.", True, False),  # "not" turns "good" round
+        ("The council met on Tuesday.", False, False),
+        ("It’s a disgrace.", True, False),
+    ],
+)
+def test_valence_cues_read_evaluative_words(quote, negative, positive):
+    [cues] = cue_features([{"quote": quote, "context": "she said QUOTE", "fragment": "no"}])
+    assert (cues["quote_negative"] > 0) is negative
+    assert (cues["quote_positive"] > 0) is positive
+    assert cues["quote_compound"] < 0 if negative else cues["quote_compound"] >= 0
+
+
+def test_cues_tell_our_denials_from_accusations():
+    ours, theirs = cue_features(
+        [
+            {"quote": "We did not break any rule.", "context": "QUOTE", "fragment": "no"},
+            {"quote": "They did not tell the truth.", "context": "QUOTE", "fragment": "no"},
+        ]
+    )
+    assert ours["first_person_negations"] == 1 and ours["other_negations"] == 0
+    assert theirs["first_person_negations"] == 0 and theirs["other_negations"] == 1
+    assert theirs["third_person_start"] == 1 and ours["third_person_start"] == 0
