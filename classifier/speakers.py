@@ -670,7 +670,7 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
     phrase = text[start:end]
     if kind == "role":
         beside = _name_after(name_spans, end, 3) or _name_before(name_spans, start, 3)
-        if beside and text[min(end, beside[0]) : max(start, beside[1])].strip(" ,") == "":
+        if beside and text[min(end, beside[1]) : max(start, beside[0])].strip(" ,") == "":
             roles.link(phrase, beside[2])
             return beside[2]
         return roles.find(phrase) or (_org_for(head, entities) if head in ORG_HEADS else "")

@@ -153,6 +153,19 @@ RESOLUTION_CASES = [
         "doc",
         "Care Quality Commission",
     ),
+    # apposition: the role right beside a name, commas between, is that person's
+    (
+        "Everyone agreed. The aide, Kelly Sadler, said no. The former aide Tom Wills did not.",
+        "The aide",
+        "role",
+        "Kelly Sadler",
+    ),
+    (
+        "Talks ended. Ann Cole stayed. Tom Wills, the lawyer, left.",
+        "the lawyer",
+        "role",
+        "Tom Wills",
+    ),
 ]
 
 
