@@ -881,6 +881,8 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
 
 
 _TITLE_TOKENS = frozenset(t.lower().rstrip(".") for t in TITLES)
+# "said company spokeswoman Ann Lee": a bare job title, like "Sen.", stands between a verb and a name
+_JOB_TOKENS = _TITLE_TOKENS | ROLE_HEADS | frozenset(w.lower() for w in ORG_WORDS)
 
 
 def _verb_cues(text: str, mention: Span) -> dict[str, float]:
@@ -891,9 +893,11 @@ def _verb_cues(text: str, mention: Span) -> dict[str, float]:
     next_words = _NEAR_TOKEN.findall(text[mention.end : mention.end + 40].lower())[:4]
     if next_words[:1] == ["of"] and any(w in REPORTING_VERBS for w in next_words[2:4]):
         next_words = next_words[2:] if next_words[2] in REPORTING_VERBS else next_words[3:]
-    prev_words = _NEAR_TOKEN.findall(text[max(0, mention.start - 40) : mention.start].lower())
-    while len(prev_words) > 1:  # "said Mr", "said Sen ."
-        if prev_words[-1] in _TITLE_TOKENS:
+    as_written = _NEAR_TOKEN.findall(text[max(0, mention.start - 40) : mention.start])
+    prev_words = [w.lower() for w in as_written]
+    while len(prev_words) > 1:  # "said Mr", "said Sen .", "said White House spokesman"
+        word, capitalised = prev_words[-1], as_written[len(prev_words) - 1][:1].isupper()
+        if word in _JOB_TOKENS or (capitalised and word not in REPORTING_VERBS):
             prev_words.pop()
         elif prev_words[-1] == "." and prev_words[-2] in _TITLE_TOKENS:
             del prev_words[-2:]

@@ -298,6 +298,8 @@ def test_first_name_gender_ignores_case_and_accents(name, gender):
     [
         ("“No,” said Sen. John Cornyn.", "John Cornyn", "verb_precedes"),  # the title stands between
         ("“No,” said Mr Khan.", "Khan", "verb_precedes"),
+        ("“No,” said White House spokesman Raj Shah.", "Raj Shah", "verb_precedes"),  # a job title
+        ("“No,” said the company spokesman Raj Shah.", "Raj Shah", None),  # "the": not the verb's subject
         ("Sen. John Cornyn of Texas said firmly.", "John Cornyn", "verb_follows"),  # and a home
         ("Khan said. Mr Ali left.", "Ali", None),  # a full stop ends the reporting clause
         ("Sen. Chris Murphy, D-Conn., said.", "Chris Murphy", "verb_after_aside"),  # and an aside
