@@ -891,6 +891,8 @@ def _verb_cues(text: str, mention: Span) -> dict[str, float]:
     Titles stand between a verb and a name ("said Sen. John Cornyn", the name's span leaving the
     title out), and so does a home ("Sen. John Cornyn of Texas said") or an aside between commas."""
     next_words = _NEAR_TOKEN.findall(text[mention.end : mention.end + 40].lower())[:4]
+    if next_words[:1] == [","] and next_words[1:2] and next_words[1] in REPORTING_VERBS:
+        del next_words[0]  # the comma closing an apposition: "A union official, Joe Park, said"
     if next_words[:1] == ["of"] and any(w in REPORTING_VERBS for w in next_words[2:4]):
         next_words = next_words[2:] if next_words[2] in REPORTING_VERBS else next_words[3:]
     as_written = _NEAR_TOKEN.findall(text[max(0, mention.start - 40) : mention.start])

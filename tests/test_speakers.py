@@ -301,6 +301,7 @@ def test_first_name_gender_ignores_case_and_accents(name, gender):
         ("“No,” said White House spokesman Raj Shah.", "Raj Shah", "verb_precedes"),  # a job title
         ("“No,” said the company spokesman Raj Shah.", "Raj Shah", None),  # "the": not the verb's subject
         ("Sen. John Cornyn of Texas said firmly.", "John Cornyn", "verb_follows"),  # and a home
+        ("A union official, Joe Park, said no.", "Joe Park", "verb_follows"),  # and an apposition's comma
         ("Khan said. Mr Ali left.", "Ali", None),  # a full stop ends the reporting clause
         ("Sen. Chris Murphy, D-Conn., said.", "Chris Murphy", "verb_after_aside"),  # and an aside
         ("Tom Reed, who runs the club, told the BBC.", "Tom Reed", "verb_after_aside"),
