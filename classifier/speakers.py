@@ -318,10 +318,22 @@ def _titled_person(tokens: list[str]) -> int:
     return first  # 0 when only titles come before the name ("Prime Minister Boris Johnson")
 
 
+def _person_of_body(tokens: list[str]) -> int:
+    """Where "of" or "for" parts a person from the body they speak from ("Tom Reed of Leeds
+    University", "Professor Ann Lee of Imperial College"): its index, or 0. Before it stand a
+    title or two words and no body's word, so "Bank of England" stays whole."""
+    cut = next((i for i, t in enumerate(tokens) if t in ("of", "for")), 0)
+    left, right = tokens[:cut], tokens[cut + 1 :]
+    names = [t for t in left if not _is_title(t)]
+    if not names or any(t in ORG_WORDS for t in left) or not any(t in ORG_WORDS for t in right):
+        return 0
+    return cut if _is_title(left[0]) or len(names) >= 2 else 0
+
+
 def _name_runs(text: str):
-    """Capitalised runs, cut where "and" joins two people ("David Carrick and Wayne Couzens") and
-    where a title run that opens with a body or a party ends in a person's name (the body then
-    stays unnamed here)."""
+    """Capitalised runs, cut where "and" joins two people ("David Carrick and Wayne Couzens"),
+    where "of" parts a person from their body, and where a title run that opens with a body or a
+    party ends in a person's name (the body then stays unnamed here)."""
     for match in _NAME_RUN.finditer(text):
         tokens = match.group().split()
         start = match.start()
@@ -338,6 +350,9 @@ def _name_runs(text: str):
             not any(t in ORG_WORDS for t in tokens) or (_titled_person(left) and _titled_person(right))
         ):
             parts = [(start, left), (start + len(" ".join(tokens[: cut + 1])) + 1, right)]
+        if len(parts) == 1 and (cut := _person_of_body(tokens)):
+            skip = cut + 2 if tokens[cut + 1] == "the" else cut + 1  # "of the Conservative Party"
+            parts = [(start, tokens[:cut]), (start + len(" ".join(tokens[:skip])) + 1, tokens[skip:])]
         for part_start, part in parts:
             if person := _titled_person(part):
                 yield part_start + len(" ".join(part[:person])) + 1, part[person:]
@@ -905,12 +920,16 @@ def _verb_cues(text: str, mention: Span) -> dict[str, float]:
             del prev_words[-2:]
         else:
             break
+    if prev_words[-1:] == ["the"]:  # "according to the King’s Fund"; "told the BBC" is no subject
+        according_to = prev_words[-3:-1] == ["according", "to"]
+    else:
+        according_to = prev_words[-2:] == ["according", "to"]
     prev_words = prev_words[-2:]
     return {
         "verb_follows": float(bool(next_words) and next_words[0] in REPORTING_VERBS),
         "verb_after_aside": float(bool(_ASIDE_THEN_VERB.match(text, mention.end))),
         "verb_precedes": float(bool(prev_words) and prev_words[-1] in REPORTING_VERBS),
-        "according_to": float(prev_words[-2:] == ["according", "to"]),
+        "according_to": float(according_to),
     }
 
 

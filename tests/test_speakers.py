@@ -153,6 +153,15 @@ RESOLUTION_CASES = [
         "doc",
         "Care Quality Commission",
     ),
+    # "of" parts a titled or two-word person from a body
+    ("Tom Reed of Leeds University said no.", "Tom Reed", "name", "Tom Reed"),
+    (
+        "Professor Ann Lee of the Royal College of Nursing said no.",
+        "Royal College of Nursing",
+        "name",
+        "Royal College of Nursing",
+    ),
+    ("The Bank of England said no.", "Bank of England", "name", "Bank of England"),
     # apposition: the role right beside a name, commas between, is that person's
     (
         "Everyone agreed. The aide, Kelly Sadler, said no. The former aide Tom Wills did not.",
@@ -302,6 +311,8 @@ def test_first_name_gender_ignores_case_and_accents(name, gender):
         ("“No,” said the company spokesman Raj Shah.", "Raj Shah", None),  # "the": not the verb's subject
         ("Sen. John Cornyn of Texas said firmly.", "John Cornyn", "verb_follows"),  # and a home
         ("A union official, Joe Park, said no.", "Joe Park", "verb_follows"),  # and an apposition's comma
+        ("It will fall, according to the King’s Fund.", "King’s Fund", "according_to"),
+        ("It will fall, she told the BBC.", "BBC", None),
         ("Khan said. Mr Ali left.", "Ali", None),  # a full stop ends the reporting clause
         ("Sen. Chris Murphy, D-Conn., said.", "Chris Murphy", "verb_after_aside"),  # and an aside
         ("Tom Reed, who runs the club, told the BBC.", "Tom Reed", "verb_after_aside"),
