@@ -161,6 +161,7 @@ _NOT_MODIFIERS = _WORDS(
     have be been as by from than then when where said says told a an the this these those its his
     her their our my your it he she they we not no if so also just only even after before"""
 )
+_OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _SENTENCE_BEFORE = re.compile(r"[.!?:\n][\s\"“”‘’']*$")
@@ -773,8 +774,8 @@ def _org_containing(words: str, entities: dict) -> str:
 def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
     """Roles no apposition resolved: a body's ('the company') takes the nearest organisation
     before it, or the nearest so named ('the council', 'the court': NAMING_HEADS); an office's
-    ('the mayor', 'London's mayor') the most-mentioned person so far, the story's protagonist;
-    any other person's role ('the prosecutor', 'the aide') stays as written, since the
+    ('the mayor', 'London's mayor', not 'his chairman') the most-mentioned person so far, the
+    story's protagonist; any other person's role ('the prosecutor', 'the aide') stays as written, since the
     most-mentioned person in a trial is the defendant. Spokespeople and documents with no named
     owner take the nearest organisation before them."""
     counts: Counter[str] = Counter()
@@ -790,8 +791,8 @@ def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
                 entity = next((o for o in reversed(orgs) if head in o.lower().split()), "")
             elif head in ORG_HEADS:
                 entity = orgs[-1] if orgs else ""
-            elif head in OFFICE_HEADS and counts:
-                entity = counts.most_common(1)[0][0]
+            elif head in OFFICE_HEADS and counts and not _OWNED.match(mention.span.text):
+                entity = counts.most_common(1)[0][0]  # not "his former campaign chairman"
         elif not entity and mention.kind == "spokes" and definite and last_spokes:
             entity = last_spokes
         elif not entity and mention.kind in ("spokes", "doc"):

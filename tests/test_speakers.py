@@ -153,6 +153,9 @@ RESOLUTION_CASES = [
         "doc",
         "Care Quality Commission",
     ),
+    # an office is the story's protagonist's, unless it is someone's
+    ("President Ann Reed spoke. Reed left. The president agreed.", "The president", "role", "Ann Reed"),
+    ("President Ann Reed pardoned her former chairman. Reed left.", "her former chairman", "role", ""),
     # "of" parts a titled or two-word person from a body
     ("Tom Reed of Leeds University said no.", "Tom Reed", "name", "Tom Reed"),
     (
