@@ -161,6 +161,10 @@ _NOT_MODIFIERS = _WORDS(
     have be been as by from than then when where said says told a an the this these those its his
     her their our my your it he she they we not no if so also just only even after before"""
 )
+# "told BBC Sussex", "speaking to the Guardian": an outlet or a listener owns no later "the company"
+_LISTENER = re.compile(
+    r"\b(?:told|telling|(?:speaking|talking|spoke|talked) to|interview with)\s+(?:the\s+)?$", re.I
+)
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
@@ -543,7 +547,7 @@ def find_mentions(
     furniture_starts = {start for start, _ in furniture}
     kept = [p.start for n, p in enumerate(paragraphs(text)) if n == 0 or p.start not in furniture_starts]
     starts = tuple(kept) or (0,)
-    mentions = _fill_unresolved(mentions, entities)
+    mentions = _fill_unresolved(text, mentions, entities)
     article = Article(text, tuple(quotations), tuple(mentions), starts, kinds, genders, name_genders)
     return article if pronoun_resolver is None else resolve_pronouns([article], pronoun_resolver)[0]
 
@@ -771,13 +775,14 @@ def _org_containing(words: str, entities: dict) -> str:
     return ""
 
 
-def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
+def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list[Mention]:
     """Roles no apposition resolved: a body's ('the company') takes the nearest organisation
-    before it, or the nearest so named ('the council', 'the court': NAMING_HEADS); an office's
-    ('the mayor', 'London's mayor', not 'his chairman') the most-mentioned person so far, the
-    story's protagonist; any other person's role ('the prosecutor', 'the aide') stays as written, since the
-    most-mentioned person in a trial is the defendant. Spokespeople and documents with no named
-    owner take the nearest organisation before them."""
+    before it that is not a listener ('told BBC Sussex'), or the nearest so named ('the council',
+    'the court': NAMING_HEADS); an office's ('the mayor', 'London's mayor', not 'his chairman')
+    the most-mentioned person so far, the story's protagonist; any other person's role ('the
+    prosecutor', 'the aide') stays as written, since the most-mentioned person in a trial is the
+    defendant. Spokespeople and documents with no named owner take the nearest organisation
+    before them."""
     counts: Counter[str] = Counter()
     last_spokes = ""
     orgs: list[str] = []  # organisations named so far, latest last
@@ -799,7 +804,8 @@ def _fill_unresolved(mentions: list[Mention], entities: dict) -> list[Mention]:
             entity = orgs[-1] if orgs else ""
         if mention.kind == "spokes" and entity:
             last_spokes = entity
-        if entity and _kind(entities, entity) == "org":
+        listener = _LISTENER.search(text, max(0, mention.span.start - 30), mention.span.start)
+        if entity and _kind(entities, entity) == "org" and not listener:
             orgs.append(entity)
         elif entity and mention.kind == "name" and _kind(entities, entity) == "person":
             counts[entity] += 1

@@ -153,6 +153,13 @@ RESOLUTION_CASES = [
         "doc",
         "Care Quality Commission",
     ),
+    # an outlet someone talks to is not "the company"
+    (
+        "Southern Water was fined. Its boss told BBC Sussex he was sorry. The company said no.",
+        "The company",
+        "role",
+        "Southern Water",
+    ),
     # an office is the story's protagonist's, unless it is someone's
     ("President Ann Reed spoke. Reed left. The president agreed.", "The president", "role", "Ann Reed"),
     ("President Ann Reed pardoned her former chairman. Reed left.", "her former chairman", "role", ""),
