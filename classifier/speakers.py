@@ -165,6 +165,7 @@ _NOT_MODIFIERS = _WORDS(
 _LISTENER = re.compile(
     r"\b(?:told|telling|(?:speaking|talking|spoke|talked) to|interview with)\s+(?:the\s+)?$", re.I
 )
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:of|for|at)\b)")
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
@@ -689,10 +690,15 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
     """Apposition first ('Sadiq Khan, the mayor' / 'the mayor, Sadiq Khan'), then the article."""
     phrase = text[start:end]
     if kind == "role":
-        beside = _name_after(name_spans, end, 3) or _name_before(name_spans, start, 3)
-        if beside and text[min(end, beside[1]) : max(start, beside[0])].strip(" ,") == "":
-            roles.link(phrase, beside[2])
-            return beside[2]
+        wanted = "org" if head in ORG_HEADS else "person"  # not "According to Ann Lee, the council"
+        after = _name_after(name_spans, end, 3)
+        # "Sadiq Khan, the mayor, said", not "After meeting Ann Lee, the minister said"
+        before = _name_before(name_spans, start, 3) if _APPOSITION_END.match(text, end) else None
+        for beside in (after, before):
+            between = text[min(end, beside[1]) : max(start, beside[0])] if beside else "-"
+            if between.strip(" ,") == "" and _kind(entities, beside[2]) == wanted:
+                roles.link(phrase, beside[2])
+                return beside[2]
         return roles.find(phrase) or (_org_for(head, entities) if head in ORG_HEADS else "")
     # spokespeople and documents: whose? "for the council", "by Ofsted", "the board's report"
     possessive = re.search(r"([\w\-]+)[’']s\b", phrase)

@@ -163,6 +163,13 @@ RESOLUTION_CASES = [
     # an office is the story's protagonist's, unless it is someone's
     ("President Ann Reed spoke. Reed left. The president agreed.", "The president", "role", "Ann Reed"),
     ("President Ann Reed pardoned her former chairman. Reed left.", "her former chairman", "role", ""),
+    # a person beside a body's role is no apposition
+    (
+        "Riverside Council met. According to Ann Lee, the council lied.",
+        "the council",
+        "role",
+        "Riverside Council",
+    ),
     # "of" parts a titled or two-word person from a body
     ("Tom Reed of Leeds University said no.", "Tom Reed", "name", "Tom Reed"),
     (
