@@ -25,6 +25,8 @@ BATCH_SIZE = 32  # articles per scikit-learn call; larger batches amortise per-c
 # Hyperparameters tried on dev for each model: inverse regularisation strengths for the logistic
 # regressions, boosting iterations for the speaker ranker.
 C_GRID = (0.25, 1.0, 4.0, 16.0)
+# Weight of a stance's acceptable alternative label as an extra training example (main label: 1).
+STANCE_ALTERNATIVE_WEIGHT = 0.5
 RANKER_ITERATIONS = (50, 100, 200, 400)
 # First names in the bundle's gender lexicon: seen at least this often in the name-gender table,
 # and given to one gender at least this share of the time.

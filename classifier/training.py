@@ -9,7 +9,14 @@ import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .config import C_GRID, FIRST_NAME_CERTAINTY, FIRST_NAME_MIN_COUNT, RANKER_ITERATIONS, SPLITS
+from .config import (
+    C_GRID,
+    FIRST_NAME_CERTAINTY,
+    FIRST_NAME_MIN_COUNT,
+    RANKER_ITERATIONS,
+    SPLITS,
+    STANCE_ALTERNATIVE_WEIGHT,
+)
 from .errors import TrainingError
 from .evaluate import GoldQuote, score, speaker_matches
 from .io import read_gold
@@ -184,19 +191,30 @@ def _best_per_quotation(items: list, scores, among: list[int] | None = None) -> 
     return list(best.values())
 
 
-def stance_examples(gold: Gold) -> tuple[list[dict], list[str]]:
-    """Gold units that do one of the three acts, read as the pipeline reads predicted ones."""
-    items, labels = [], []
+def stance_units(gold: Gold) -> Iterator[tuple[dict, GoldQuote]]:
+    """Gold units that do one of the three acts, each read as the pipeline reads predicted ones."""
     for document, quotes in gold:
         last_said: dict[str, str] = {}
         for quotation, inside in _gold_quotations(document.text, quotes):
             for g in inside:
                 unit = Span.of(document.text, g.start, g.end)
                 if len({g.stance, *g.stance_alt}) < 3:
-                    items.append(stance_input(document.text, unit, quotation, last_said.get(g.speaker, "")))
-                    labels.append(g.stance)
+                    yield stance_input(document.text, unit, quotation, last_said.get(g.speaker, "")), g
                 last_said[g.speaker] = unit.text
-    return items, labels
+
+
+def stance_examples(gold: Gold, *, alternatives: float = 0.0) -> tuple[list[dict], list[str], list[float]]:
+    """Items, labels and weights: each unit once with its main label and weight 1, and with
+    ``alternatives`` > 0 once more per acceptable alternative ("att/pro") with that weight, since
+    the guideline counts an alternative as right."""
+    items, labels, weights = [], [], []
+    for item, g in stance_units(gold):
+        for label, weight in [(g.stance, 1.0), *((alt, alternatives) for alt in g.stance_alt)]:
+            if weight > 0:
+                items.append(item)
+                labels.append(label)
+                weights.append(weight)
+    return items, labels, weights
 
 
 def evaluate_model(model: Model, gold: Gold) -> dict:
@@ -204,12 +222,12 @@ def evaluate_model(model: Model, gold: Gold) -> dict:
     return score(zip(predictions, [quotes for _, quotes in gold], strict=True))
 
 
-def _pick(make, grid, train_xy, dev_xy, measure) -> tuple[object, float, dict]:
+def _pick(make, grid, train_xy, dev_xy, measure, **fit_params) -> tuple[object, float, dict]:
     """Fit one estimator per hyperparameter value on train, keep the best on dev."""
     best = None
     tried = {}
     for c in grid:
-        estimator = make(c).fit(*train_xy)
+        estimator = make(c).fit(*train_xy, **fit_params)
         tried[c] = round(measure(estimator, *dev_xy), 4)
         if best is None or tried[c] > tried[best[1]]:
             best = (estimator, c)
@@ -280,8 +298,14 @@ def train(data_dir: Path) -> tuple[Model, dict, dict]:
         ranker_examples(gold["dev"], common, first_names, pronoun_resolver),
         _top1,
     )
+    items, labels, weights = stance_examples(gold["train"], alternatives=STANCE_ALTERNATIVE_WEIGHT)
     stance, chosen["stance_C"], chosen["stance_dev_macro_f1"] = _pick(
-        make_stance_model, C_GRID, stance_examples(gold["train"]), stance_examples(gold["dev"]), _macro_f1
+        make_stance_model,
+        C_GRID,
+        (items, labels),
+        stance_examples(gold["dev"])[:2],
+        _macro_f1,
+        classify__sample_weight=weights,
     )
     model = Model(splitter, quotation_filter, pronoun_resolver, ranker, stance, common, first_names)
     metrics = {split: evaluate_model(model, gold[split]) for split in ("dev", "test")}

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from classifier.evaluate import GoldQuote
 from classifier.stance import cue_features
+from classifier.training import stance_examples
+from classifier.types import Document
 
 
 @pytest.mark.parametrize(
@@ -32,3 +35,24 @@ def test_cues_tell_our_denials_from_accusations():
     assert ours["first_person_negations"] == 1 and ours["other_negations"] == 0
     assert theirs["first_person_negations"] == 0 and theirs["other_negations"] == 1
     assert theirs["third_person_start"] == 1 and ours["third_person_start"] == 0
+
+
+def test_alternative_labels_train_as_lighter_examples():
+    text = '"Pay the nurses." she said. "It is a disgrace." she added. "We thank them." he said.'
+    first, second, third = (text.index(s) for s in ("Pay", "It is", "We thank"))
+    gold = [
+        (
+            Document("a", text),
+            [
+                GoldQuote(first, first + 15, "A", (), "proposing", ("attacking",), ()),
+                GoldQuote(second, second + 17, "A", (), "attacking", (), ()),
+                # none of the three acts: left out of training and scoring
+                GoldQuote(third, third + 14, "B", (), "defending", ("attacking", "proposing"), ()),
+            ],
+        )
+    ]
+    items, labels, weights = stance_examples(gold, alternatives=0.5)
+    assert [i["quote"] for i in items] == ["Pay the nurses.", "Pay the nurses.", "It is a disgrace."]
+    assert labels == ["proposing", "attacking", "attacking"]
+    assert weights == [1.0, 0.5, 1.0]
+    assert stance_examples(gold)[1] == ["proposing", "attacking"]
