@@ -100,6 +100,11 @@ OFFICE_HEADS = _WORDS(
     commissioner superintendent sheriff premier ambassador envoy mp congressman congresswoman
     lawmaker founder owner headteacher principal"""
 )
+MEDIA_WORDS = _WORDS(
+    """BBC ITV Sky CNN NBC ABC CBS NPR Fox Reuters AP Associated Press News Times Post Journal
+    Guardian Telegraph Mail Mirror Express Sun Standard Independent Observer Herald Tribune Gazette
+    Chronicle Radio Television TV Channel Today Magazine Politico Bloomberg"""
+)
 SPOKES_HEADS = _WORDS("spokesman spokeswoman spokesperson spokesmen spokeswomen representative")
 DOC_HEADS = _WORDS(
     """report statement letter review inquiry study survey ruling judgment judgement filing lawsuit
@@ -161,13 +166,16 @@ _NOT_MODIFIERS = _WORDS(
     have be been as by from than then when where said says told a an the this these those its his
     her their our my your it he she they we not no if so also just only even after before"""
 )
-# "told BBC Sussex", "speaking to the Guardian": an outlet or a listener owns no later "the company"
+# "told BBC Sussex", "speaking on BBC Radio 4": an outlet owns no later "the company"
 _LISTENER = re.compile(
-    r"\b(?:told|telling|(?:speaking|talking|spoke|talked) to|interview with)\s+(?:the\s+)?$", re.I
+    r"\b(?:told|telling|(?:speaking|talking|spoke|talked) to|(?:speaking|appearing) on|interview with)"
+    r"\s+(?:the\s+)?$",
+    re.I,
 )
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:of|for|at)\b)")
-_OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\b")
+_OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\b|([\w\-]+)[’']s\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
+_NON_SPACE = re.compile(r"\S+")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _SENTENCE_BEFORE = re.compile(r"[.!?:\n][\s\"“”‘’']*$")
 _SUBJECT_START = re.compile(r"[.!?\n][\"”’']?\s*$")  # unlike _SENTENCE_BEFORE, a colon opens no subject
@@ -330,24 +338,37 @@ def _person_of_body(tokens: list[str]) -> int:
     title or two words and no body's word, so "Bank of England" stays whole."""
     cut = next((i for i, t in enumerate(tokens) if t in ("of", "for")), 0)
     left, right = tokens[:cut], tokens[cut + 1 :]
-    names = [t for t in left if not _is_title(t)]
+    names = [t for t in left if not _is_title(t) and t not in NOT_NAMES]  # not "The Duke of …"
     if not names or any(t in ORG_WORDS for t in left) or not any(t in ORG_WORDS for t in right):
         return 0
     return cut if _is_title(left[0]) or len(names) >= 2 else 0
 
 
 def _name_runs(text: str):
-    """Capitalised runs, cut where "and" joins two people ("David Carrick and Wayne Couzens"),
-    where "of" parts a person from their body, and where a title run that opens with a body or a
-    party ends in a person's name (the body then stays unnamed here)."""
+    """Capitalised runs as (start, words), cut where "of" parts a person from their body, where
+    "and" joins two people ("David Carrick and Wayne Couzens"), and where a title run that opens
+    with a body or a party ends in a person's name (the body then stays unnamed here)."""
     for match in _NAME_RUN.finditer(text):
-        tokens = match.group().split()
-        start = match.start()
-        if len(tokens) > 1 and all(t.isupper() for t in tokens):
+        words = [(match.start() + m.start(), m.group()) for m in _NON_SPACE.finditer(match.group())]
+        if len(words) > 1 and all(word.isupper() for _, word in words):
             continue  # an all-capitals headline, not a name
-        if _POSSESSIVE_END.search(tokens[-1]):
-            tokens[-1] = tokens[-1][:-2]
-        parts = [(start, tokens)]
+        if _POSSESSIVE_END.search(words[-1][1]):
+            words[-1] = (words[-1][0], words[-1][1][:-2])
+        for part in _split_run(words):
+            tokens = [word for _, word in part]
+            person = _titled_person(tokens)  # 0 when the whole part is the name
+            yield part[person][0], tokens[person:]
+
+
+def _split_run(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    tokens = [word for _, word in words]
+    parts = [words]
+    if cut := _person_of_body(tokens):
+        skip = cut + 2 if tokens[cut + 1] == "the" else cut + 1  # "of the Conservative Party"
+        parts = [words[:cut], words[skip:]]
+    split = []
+    for part in parts:
+        tokens = [word for _, word in part]
         cut = tokens.index("and") if "and" in tokens else 0
         left, right = tokens[:cut], tokens[cut + 1 :]
         # a body's name may hold "and" ("Department of Health and Social Care"); two titled people
@@ -355,15 +376,10 @@ def _name_runs(text: str):
         if cut and (
             not any(t in ORG_WORDS for t in tokens) or (_titled_person(left) and _titled_person(right))
         ):
-            parts = [(start, left), (start + len(" ".join(tokens[: cut + 1])) + 1, right)]
-        if len(parts) == 1 and (cut := _person_of_body(tokens)):
-            skip = cut + 2 if tokens[cut + 1] == "the" else cut + 1  # "of the Conservative Party"
-            parts = [(start, tokens[:cut]), (start + len(" ".join(tokens[:skip])) + 1, tokens[skip:])]
-        for part_start, part in parts:
-            if person := _titled_person(part):
-                yield part_start + len(" ".join(part[:person])) + 1, part[person:]
-            else:
-                yield part_start, part
+            split += [part[:cut], part[cut + 1 :]]
+        else:
+            split.append(part)
+    return [part for part in split if part]
 
 
 def _is_acronym(tokens: list[str]) -> bool:
@@ -691,11 +707,15 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
     phrase = text[start:end]
     if kind == "role":
         wanted = "org" if head in ORG_HEADS else "person"  # not "According to Ann Lee, the council"
+        # the phrase second in an apposition ends there: "Sadiq Khan, the mayor, said" and "the
+        # aide, Kelly Sadler, said", not "After meeting Ann Lee, the minister said" or "Asked
+        # about the minister, Ann Lee said"
         after = _name_after(name_spans, end, 3)
-        # "Sadiq Khan, the mayor, said", not "After meeting Ann Lee, the minister said"
-        before = _name_before(name_spans, start, 3) if _APPOSITION_END.match(text, end) else None
-        for beside in (after, before):
-            between = text[min(end, beside[1]) : max(start, beside[0])] if beside else "-"
+        before = _name_before(name_spans, start, 3)
+        for beside, closes in ((after, after and after[1]), (before, end)):
+            if not beside or not _APPOSITION_END.match(text, closes):
+                continue
+            between = text[min(end, beside[1]) : max(start, beside[0])]
             if between.strip(" ,") == "" and _kind(entities, beside[2]) == wanted:
                 roles.link(phrase, beside[2])
                 return beside[2]
@@ -781,6 +801,15 @@ def _org_containing(words: str, entities: dict) -> str:
     return ""
 
 
+def _owned(phrase: str, entities: dict) -> bool:
+    """Is an office someone's ("his former campaign chairman", "Trump's chief of staff", not
+    "London's mayor"), so not the story's protagonist's?"""
+    owner = _OWNED.match(phrase)
+    if not owner or not owner.group(1):
+        return bool(owner)
+    return any(e.kind == "person" and owner.group(1) in e.name.split() for e in entities.values())
+
+
 def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list[Mention]:
     """Roles no apposition resolved: a body's ('the company') takes the nearest organisation
     before it that is not a listener ('told BBC Sussex'), or the nearest so named ('the council',
@@ -802,8 +831,8 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
                 entity = next((o for o in reversed(orgs) if head in o.lower().split()), "")
             elif head in ORG_HEADS:
                 entity = orgs[-1] if orgs else ""
-            elif head in OFFICE_HEADS and counts and not _OWNED.match(mention.span.text):
-                entity = counts.most_common(1)[0][0]  # not "his former campaign chairman"
+            elif head in OFFICE_HEADS and counts and not _owned(mention.span.text, entities):
+                entity = counts.most_common(1)[0][0]
         elif not entity and mention.kind == "spokes" and definite and last_spokes:
             entity = last_spokes
         elif not entity and mention.kind in ("spokes", "doc"):
@@ -811,7 +840,8 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
         if mention.kind == "spokes" and entity:
             last_spokes = entity
         listener = _LISTENER.search(text, max(0, mention.span.start - 30), mention.span.start)
-        if entity and _kind(entities, entity) == "org" and not listener:
+        outlet = listener and not MEDIA_WORDS.isdisjoint(entity.split())
+        if entity and _kind(entities, entity) == "org" and not outlet:
             orgs.append(entity)
         elif entity and mention.kind == "name" and _kind(entities, entity) == "person":
             counts[entity] += 1
@@ -917,23 +947,28 @@ def _verb_cues(text: str, mention: Span) -> dict[str, float]:
     """Does a reporting verb follow or precede the mention; is it "according to" someone?
 
     Titles stand between a verb and a name ("said Sen. John Cornyn", the name's span leaving the
-    title out), and so does a home ("Sen. John Cornyn of Texas said") or an aside between commas."""
+    title out), and so do a job title with the body it belongs to ("said White House spokesman
+    Raj Shah"), a home ("Sen. John Cornyn of Texas said"), an aside between commas and the comma
+    closing an apposition ("A union official, Joe Park, said"). "According to the" counts too."""
+    as_written = _NEAR_TOKEN.findall(text[max(0, mention.start - 40) : mention.start])
     next_words = _NEAR_TOKEN.findall(text[mention.end : mention.end + 40].lower())[:4]
-    if next_words[:1] == [","] and next_words[1:2] and next_words[1] in REPORTING_VERBS:
-        del next_words[0]  # the comma closing an apposition: "A union official, Joe Park, said"
+    in_apposition = as_written[-1:] == [","]  # not "The letter, signed by Ann Lee, said"
+    if in_apposition and next_words[:1] == [","] and next_words[1:2] and next_words[1] in REPORTING_VERBS:
+        del next_words[0]
     if next_words[:1] == ["of"] and any(w in REPORTING_VERBS for w in next_words[2:4]):
         next_words = next_words[2:] if next_words[2] in REPORTING_VERBS else next_words[3:]
-    as_written = _NEAR_TOKEN.findall(text[max(0, mention.start - 40) : mention.start])
     prev_words = [w.lower() for w in as_written]
+    job_seen = False
     while len(prev_words) > 1:  # "said Mr", "said Sen .", "said White House spokesman"
         word, capitalised = prev_words[-1], as_written[len(prev_words) - 1][:1].isupper()
-        if word in _JOB_TOKENS or (capitalised and word not in REPORTING_VERBS):
+        if word in _JOB_TOKENS or (job_seen and capitalised and word not in REPORTING_VERBS):
+            job_seen = True
             prev_words.pop()
         elif prev_words[-1] == "." and prev_words[-2] in _TITLE_TOKENS:
             del prev_words[-2:]
         else:
             break
-    if prev_words[-1:] == ["the"]:  # "according to the King’s Fund"; "told the BBC" is no subject
+    if prev_words[-1:] == ["the"]:  # "told the BBC" makes no subject of the BBC
         according_to = prev_words[-3:-1] == ["according", "to"]
     else:
         according_to = prev_words[-2:] == ["according", "to"]

@@ -163,15 +163,38 @@ RESOLUTION_CASES = [
     # an office is the story's protagonist's, unless it is someone's
     ("President Ann Reed spoke. Reed left. The president agreed.", "The president", "role", "Ann Reed"),
     ("President Ann Reed pardoned her former chairman. Reed left.", "her former chairman", "role", ""),
-    # a person beside a body's role is no apposition
+    # a person beside a body's role is no apposition, nor is a phrase that goes on
     (
-        "Riverside Council met. According to Ann Lee, the council lied.",
+        "Riverside Council met. We spoke to Ann Lee, the council, and others.",
         "the council",
         "role",
         "Riverside Council",
     ),
+    (
+        "Tom Reed spoke. Reed left. After meeting Ann Lee, the minister said no.",
+        "the minister",
+        "role",
+        "Tom Reed",
+    ),
+    (
+        "Tom Reed spoke. Reed left. Asked about the minister, Ann Lee said no.",
+        "the minister",
+        "role",
+        "Tom Reed",
+    ),
+    # an office someone owns is not the protagonist's; a place's is
+    ("Ann Reed spoke. Reed left. Reed's former chairman was jailed.", "Reed's former chairman", "role", ""),
+    ("Sadiq Khan spoke. Khan left. London's mayor said no.", "London's mayor", "role", "Sadiq Khan"),
+    # a body someone talks to stays a body unless it is an outlet
+    (
+        "Ofwat fined firms. Residents told Southern Water of a leak. The company said no.",
+        "The company",
+        "role",
+        "Southern Water",
+    ),
     # "of" parts a titled or two-word person from a body
     ("Tom Reed of Leeds University said no.", "Tom Reed", "name", "Tom Reed"),
+    ("Tom Reed and Ann Lee of Leeds University said no.", "Ann Lee", "name", "Ann Lee"),
     (
         "Professor Ann Lee of the Royal College of Nursing said no.",
         "Royal College of Nursing",
@@ -328,6 +351,7 @@ def test_first_name_gender_ignores_case_and_accents(name, gender):
         ("“No,” said the company spokesman Raj Shah.", "Raj Shah", None),  # "the": not the verb's subject
         ("Sen. John Cornyn of Texas said firmly.", "John Cornyn", "verb_follows"),  # and a home
         ("A union official, Joe Park, said no.", "Joe Park", "verb_follows"),  # and an apposition's comma
+        ("The letter, signed by Ann Lee, said no.", "Ann Lee", None),  # but not any comma
         ("It will fall, according to the King’s Fund.", "King’s Fund", "according_to"),
         ("It will fall, she told the BBC.", "BBC", None),
         ("Khan said. Mr Ali left.", "Ali", None),  # a full stop ends the reporting clause
