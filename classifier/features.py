@@ -17,6 +17,20 @@ class NumericDictVectorizer(DictVectorizer):
     about four times faster; at prediction time that loop was a few percent of the whole. Dense
     output is column-major, the order the ranker's trees read (one column for every row)."""
 
+    def fit(self, X: Iterable[Mapping[str, float]], y=None):
+        rows = X if isinstance(X, list) else list(X)
+        for row in rows:
+            for name, value in row.items():
+                if not isinstance(value, (int, float)):
+                    raise TypeError(
+                        f"feature {name!r} is {value!r}; NumericDictVectorizer takes numbers only"
+                    )
+        return super().fit(rows, y)
+
+    def fit_transform(self, X: Iterable[Mapping[str, float]], y=None):
+        rows = X if isinstance(X, list) else list(X)
+        return self.fit(rows, y).transform(rows)
+
     def transform(self, X: Iterable[Mapping[str, float]]):
         rows = X if isinstance(X, list) else list(X)
         vocabulary = self.vocabulary_

@@ -22,3 +22,10 @@ def test_numeric_vectorizer_makes_dictvectorizers_matrix(sparse):
     assert got.shape == (3, 5)
     np.testing.assert_array_equal(got, expected)  # an unseen name ("kind=pronoun") is dropped
     assert list(ours.get_feature_names_out()) == list(theirs.get_feature_names_out())
+
+
+def test_numeric_vectorizer_refuses_words_it_could_not_transform():
+    with pytest.raises(TypeError, match="kind"):
+        NumericDictVectorizer().fit([{"kind": "name"}])
+    with pytest.raises(TypeError, match="kind"):
+        NumericDictVectorizer().fit_transform([{"kind": "name"}])

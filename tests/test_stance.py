@@ -46,7 +46,7 @@ def test_alternative_labels_train_as_lighter_examples():
             [
                 GoldQuote(first, first + 15, "A", (), "proposing", ("attacking",), ()),
                 GoldQuote(second, second + 17, "A", (), "attacking", (), ()),
-                # none of the three acts: left out of training and scoring
+                # all three labels acceptable (none of the three acts): left out of training and scoring
                 GoldQuote(third, third + 14, "B", (), "defending", ("attacking", "proposing"), ()),
             ],
         )
