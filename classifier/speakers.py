@@ -435,16 +435,15 @@ def find_mentions(
             name = name[: next((i for i, t in enumerate(name) if t in ("of", "for")), len(name))]
         if not name:
             continue
-        joined = " ".join(name)
-        start += " ".join(tokens).find(joined)
-        end = start + len(joined)
-        if joined.endswith(("’s", "'s")):
-            end -= 2
-            name[-1] = name[-1][:-2]
-        elif joined.endswith(("s’", "s'")):  # plural possessive: "the Haunted Pylons’ singer"
-            name[-1] = name[-1][:-1]
+        # the words as written, whatever the spaces between them ("Leeds  University")
+        found = re.compile(r"\s+".join(map(re.escape, name))).search(text, start)
+        start, end, last = found.start(), found.end(), name[-1]
+        if last.endswith(("’s", "'s")):
+            name[-1] = last[:-2]
+        elif last.endswith(("s’", "s'")):  # plural possessive: "the Haunted Pylons’ singer"
+            name[-1] = last[:-1]
         name[-1] = name[-1].rstrip(".")
-        end = start + len(" ".join(name))
+        end -= len(last) - len(name[-1])
         if end <= start or _inside(quoted, start, end) or _is_dateline(text, start, end):
             continue
         raw.append((start, end, "name", titles, name))

@@ -195,6 +195,7 @@ RESOLUTION_CASES = [
     # "of" parts a titled or two-word person from a body
     ("Tom Reed of Leeds University said no.", "Tom Reed", "name", "Tom Reed"),
     ("Tom Reed and Ann Lee of Leeds University said no.", "Ann Lee", "name", "Ann Lee"),
+    ("Tom  Reed of Leeds  University said no.", "Leeds  University", "name", "Leeds University"),
     (
         "Professor Ann Lee of the Royal College of Nursing said no.",
         "Royal College of Nursing",
