@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -344,8 +344,8 @@ def _person_of_body(tokens: list[str]) -> int:
     return cut if _is_title(left[0]) or len(names) >= 2 else 0
 
 
-def _name_runs(text: str):
-    """Capitalised runs as (start, words), cut where "of" parts a person from their body, where
+def _name_runs(text: str) -> Iterator[list[tuple[int, str]]]:
+    """Capitalised runs as lists of (offset, word), cut where "of" parts a person from their body, where
     "and" joins two people ("David Carrick and Wayne Couzens"), and where a title run that opens
     with a body or a party ends in a person's name (the body then stays unnamed here)."""
     for match in _NAME_RUN.finditer(text):
@@ -355,9 +355,7 @@ def _name_runs(text: str):
         if _POSSESSIVE_END.search(words[-1][1]):
             words[-1] = (words[-1][0], words[-1][1][:-2])
         for part in _split_run(words):
-            tokens = [word for _, word in part]
-            person = _titled_person(tokens)  # 0 when the whole part is the name
-            yield part[person][0], tokens[person:]
+            yield part[_titled_person([word for _, word in part]) :]  # 0: the whole part is the name
 
 
 def _split_run(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -426,7 +424,8 @@ def find_mentions(
     furniture = _page_furniture(text)
     quoted = sorted(_quoted_regions([*quotations, *marked]) + furniture)
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
-    for start, tokens in _name_runs(text):
+    for words in _name_runs(text):
+        start, tokens = words[0][0], [word for _, word in words]
         initial = not text[max(0, start - 3) : start].strip(" \t\"“‘'(—–-") or bool(
             _SENTENCE_BEFORE.search(text[max(0, start - 4) : start])
         )
@@ -435,9 +434,10 @@ def find_mentions(
             name = name[: next((i for i, t in enumerate(name) if t in ("of", "for")), len(name))]
         if not name:
             continue
-        # the words as written, whatever the spaces between them ("Leeds  University")
-        found = re.compile(r"\s+".join(map(re.escape, name))).search(text, start)
-        start, end, last = found.start(), found.end(), name[-1]
+        # the name's words as written, whatever the spaces between them ("Leeds  University")
+        first = next(i for i in range(len(tokens)) if tokens[i : i + len(name)] == name)
+        start, last = words[first][0], name[-1]
+        end = words[first + len(name) - 1][0] + len(last)
         if last.endswith(("’s", "'s")):
             name[-1] = last[:-2]
         elif last.endswith(("s’", "s'")):  # plural possessive: "the Haunted Pylons’ singer"
