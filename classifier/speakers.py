@@ -809,6 +809,14 @@ def _owned(phrase: str, entities: dict) -> bool:
     return any(e.kind == "person" and owner.group(1) in e.name.split() for e in entities.values())
 
 
+def _outlet_spoken_to(text: str, start: int, entity: str) -> bool:
+    """Is this an outlet someone talks to ("told BBC Sussex", "speaking on BBC Radio 4") rather
+    than a body the story is about? The cheap word test runs first, on organisations only."""
+    return not MEDIA_WORDS.isdisjoint(entity.split()) and bool(
+        _LISTENER.search(text, max(0, start - 30), start)
+    )
+
+
 def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list[Mention]:
     """Roles no apposition resolved: a body's ('the company') takes the nearest organisation
     before it that is not a listener ('told BBC Sussex'), or the nearest so named ('the council',
@@ -838,10 +846,9 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             entity = orgs[-1] if orgs else ""
         if mention.kind == "spokes" and entity:
             last_spokes = entity
-        listener = _LISTENER.search(text, max(0, mention.span.start - 30), mention.span.start)
-        outlet = listener and not MEDIA_WORDS.isdisjoint(entity.split())
-        if entity and _kind(entities, entity) == "org" and not outlet:
-            orgs.append(entity)
+        if entity and _kind(entities, entity) == "org":
+            if not _outlet_spoken_to(text, mention.span.start, entity):
+                orgs.append(entity)
         elif entity and mention.kind == "name" and _kind(entities, entity) == "person":
             counts[entity] += 1
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
