@@ -53,7 +53,7 @@ def main() -> None:
         predicted = model.predict([item for item, _ in units])
         main_labels = [g.stance for _, g in units]
         # as the guideline scores: a prediction listed among the alternatives is right
-        accepted = [p if p in g.stance_alt else g.stance for p, (_, g) in zip(predicted, units, strict=True)]
+        accepted = [g.stance_truth(p) for p, (_, g) in zip(predicted, units, strict=True)]
         main_scores.append(f1_score(main_labels, predicted, average="macro"))
         guideline_scores.append(f1_score(accepted, predicted, average="macro"))
         print(

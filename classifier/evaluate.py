@@ -24,6 +24,16 @@ class GoldQuote:
     stance_alt: tuple[str, ...]
     tags: tuple[str, ...] = ()  # how the corpus says the unit is attributed (training uses them)
 
+    @property
+    def stance_scored(self) -> bool:
+        """Does the unit do one of the three acts? One whose labels cover all three does none,
+        and the guideline leaves it out of the stance scores."""
+        return len({self.stance, *self.stance_alt}) < len(STANCES)
+
+    def stance_truth(self, predicted: str) -> str:
+        """The label a prediction is scored against: itself when the annotation accepts it."""
+        return predicted if predicted in (self.stance, *self.stance_alt) else self.stance
+
 
 def normalise_name(name: str) -> str:
     """Case-blind, without punctuation, possessive 's or leading titles and articles."""
@@ -86,9 +96,8 @@ def score(articles: Iterable[tuple[Sequence[QuoteRecord], Sequence[GoldQuote]]])
             p, g = predictions[i], gold[j]
             strict += speaker_matches(p.speaker, g, lenient=False)
             lenient += speaker_matches(p.speaker, g, lenient=True)
-            acceptable = {g.stance, *g.stance_alt}
-            if len(acceptable) < len(STANCES):
-                stance_pairs.append((p.stance if p.stance in acceptable else g.stance, p.stance))
+            if g.stance_scored:
+                stance_pairs.append((g.stance_truth(p.stance), p.stance))
     precision = n_matched / n_pred if n_pred else 0.0
     recall = n_matched / n_gold if n_gold else 0.0
     per_label = {}

@@ -16,7 +16,6 @@ from .config import (
     RANKER_ITERATIONS,
     SPLITS,
     STANCE_ALTERNATIVE_WEIGHT,
-    STANCES,
 )
 from .errors import TrainingError
 from .evaluate import GoldQuote, score, speaker_matches
@@ -199,7 +198,7 @@ def stance_units(gold: Gold) -> Iterator[tuple[dict, GoldQuote]]:
         for quotation, inside in _gold_quotations(document.text, quotes):
             for g in inside:
                 unit = Span.of(document.text, g.start, g.end)
-                if len({g.stance, *g.stance_alt}) < len(STANCES):
+                if g.stance_scored:
                     yield stance_input(document.text, unit, quotation, last_said.get(g.speaker, "")), g
                 last_said[g.speaker] = unit.text
 
