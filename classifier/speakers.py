@@ -173,7 +173,8 @@ _LISTENER = re.compile(
     re.I,
 )
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:of|for|at)\b)")
-_OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\b|([\w\-]+)[’']s\b")
+_POSSESSOR = r"([\w\-]+)[’']s\b"  # "the board's report", "Trump's chief of staff"
+_OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\b|" + _POSSESSOR)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _NON_SPACE = re.compile(r"\S+")
 _POSSESSIVE_END = re.compile(r"[’']s$")
@@ -720,7 +721,7 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
                 return beside[2]
         return roles.find(phrase) or (_org_for(head, entities) if head in ORG_HEADS else "")
     # spokespeople and documents: whose? "for the council", "by Ofsted", "the board's report"
-    possessive = re.search(r"([\w\-]+)[’']s\b", phrase)
+    possessive = re.search(_POSSESSOR, phrase)
     if complement:
         owner_text, owner_start = complement.group(1), end + complement.start(1)
     elif possessive:
