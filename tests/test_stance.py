@@ -37,6 +37,25 @@ def test_cues_tell_our_denials_from_accusations():
     assert theirs["third_person_start"] == 1 and ours["third_person_start"] == 0
 
 
+@pytest.mark.parametrize(
+    ("context", "act"),
+    [
+        ("The minister lambasted the plan as QUOTE .", "attacking"),
+        ("She poured scorn on what she called QUOTE .", "attacking"),
+        ("He brushed aside the criticism, saying the scheme was QUOTE .", "defending"),
+        ("The chief executive rebuffed claims of QUOTE .", "defending"),
+        ("The union pressed for QUOTE .", "proposing"),
+        ("The mayor floated QUOTE for the city centre.", "proposing"),
+        ("QUOTE , she told the planning committee.", None),  # "planning" is no plan of hers
+        ("QUOTE , said the counterterrorism chief.", None),
+    ],
+)
+def test_reporting_verbs_the_corpus_never_used_still_name_the_act(context, act):
+    [cues] = cue_features([{"quote": "a fragment", "context": context, "fragment": "yes"}])
+    named = [name for name in ("attacking", "defending", "proposing") if cues[f"reported_{name}"]]
+    assert named == ([act] if act else [])
+
+
 def test_alternative_labels_train_as_lighter_examples():
     text = '"Pay the nurses." she said. "It is a disgrace." she added. "We thank them." he said.'
     first, second, third = (text.index(s) for s in ("Pay", "It is", "We thank"))
