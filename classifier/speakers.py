@@ -925,7 +925,9 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
     paragraph_gap = m_par - (end_par if after else q_par)
     features[f"paragraphs={max(-3, min(3, paragraph_gap))}"] = 1.0
     gap_words = _GAP_TOKEN.findall(gap.lower())
-    features["gap_sentence_end"] = float(not _SENTENCE_ENDS.isdisjoint(gap_words[1 if after else 0 :]))
+    # '"It is a disgrace." The men left after he admitted it': the quotation's own full stop
+    new_sentence = after and text[quotation.end - 1] == "." and gap.lstrip(" ”\"’'")[:1].isupper()
+    features["gap_sentence_end"] = float(new_sentence or _ends_sentence(gap_words))
     features["gap_has_reporting_verb"] = float(not REPORTING_VERBS.isdisjoint(gap_words))
     features[f"gap_words={_bucket(len(gap_words))}"] = 1.0
     features["colon_intro"] = float(not after and gap.rstrip(" “\"‘'").endswith(":"))
@@ -986,6 +988,14 @@ def _verb_cues(text: str, mention: Span) -> dict[str, float]:
         "verb_precedes": float(bool(prev_words) and prev_words[-1] in REPORTING_VERBS),
         "according_to": float(according_to),
     }
+
+
+def _ends_sentence(words: list[str]) -> bool:
+    """A full stop, question or exclamation mark, but not the point of "said Sen. John Cornyn"."""
+    return any(
+        w in _SENTENCE_ENDS and not (w == "." and i and words[i - 1] in _TITLE_TOKENS)
+        for i, w in enumerate(words)
+    )
 
 
 def _count_in(starts: list[int], low: int, high: int) -> int:

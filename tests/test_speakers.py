@@ -6,7 +6,14 @@ import pytest
 
 from classifier.pronouns import first_name_gender
 from classifier.quotes import find_quotations
-from classifier.speakers import _verb_cues, decode, find_mentions, score_candidates
+from classifier.speakers import (
+    _verb_cues,
+    candidates_for,
+    decode,
+    find_mentions,
+    pair_features,
+    score_candidates,
+)
 from classifier.types import Span
 
 RESOLUTION_CASES = [
@@ -365,6 +372,22 @@ def test_reporting_verb_cues_see_past_titles(text, name, cue):
     start = text.index(name)
     cues = _verb_cues(text, Span.of(text, start, start + len(name)))
     assert {k for k, v in cues.items() if v} == ({cue} if cue else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "crosses"),
+    [
+        ('She called the cuts "a disgrace". The men left after he admitted it.', "he", True),
+        ('"It is a disgrace," he said.', "he", False),
+        ('"It is a disgrace." The men left after he admitted it.', "he", True),
+        ('"It is a disgrace," said Sen. Ann Lee.', "Ann Lee", False),  # a title's point
+        ('"It is a disgrace," she said. Ann Lee left.', "Ann Lee", True),
+    ],
+)
+def test_a_full_stop_after_the_closing_mark_ends_the_sentence(text, mention, crosses):
+    article = find_mentions(text, find_quotations(text))
+    [candidate] = [c for c in candidates_for(article, 0) if c.mention and c.mention.span.text == mention]
+    assert pair_features((article, 0, candidate))["gap_sentence_end"] == float(crosses)
 
 
 def test_a_first_name_alone_is_the_one_person_with_it():
