@@ -104,13 +104,16 @@ def _sentiment() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-def _polarity(prefix: str, text: str) -> dict[str, float]:
-    """VADER's valence lexicon knows evaluative words the corpus never uses ("abhorrent", "dire")."""
-    scores = _sentiment().polarity_scores(text)
+def _polarity(quote: str) -> dict[str, float]:
+    """VADER's valence lexicon knows evaluative words the corpus never uses ("abhorrent", "dire").
+
+    Only the quote's: the valence of the reporter's words around it did no better in
+    ``stance_cv.py`` than leaving it out, and took a second VADER pass per quotation."""
+    scores = _sentiment().polarity_scores(quote)
     return {
-        f"{prefix}_negative": scores["neg"],
-        f"{prefix}_positive": scores["pos"],
-        f"{prefix}_compound": scores["compound"],
+        "quote_negative": scores["neg"],
+        "quote_positive": scores["pos"],
+        "quote_compound": scores["compound"],
     }
 
 
@@ -120,11 +123,10 @@ def cue_features(items: list[dict]) -> list[dict[str, float]]:
 
     No cue says whether the speaker spoke before: trained with one, the model learned that a
     speaker's later sentences propose, an order the corpus's writers kept and real news does not."""
-    polarity = cache(_polarity)  # every sentence of a quotation shares its context
     out = []
     for item in items:
         quote = item["quote"]
-        valence = polarity("quote", quote)
+        valence = _polarity(quote)
         negations = float(len(_NEGATION.findall(quote)))
         first_person = float(bool(_FIRST_PERSON.search(quote)))
         third_person = float(bool(_THIRD_PERSON_START.match(quote)))
@@ -134,7 +136,6 @@ def cue_features(items: list[dict]) -> list[dict[str, float]]:
         }
         out.append(
             valence
-            | polarity("context", item["context"].replace(" QUOTE ", " "))
             | reported
             | {
                 f"fragment={item['fragment']}": 1.0,
