@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from classifier.quotes import find_quotations, find_quoted_sentences, split_quotation
+from classifier.quotes import find_quotations, find_quoted_sentences, quotation_features, split_quotation
 
 SCANNER_CASES = [
     ('He said "we will appeal," and left.', [["we will appeal,"]]),
@@ -63,3 +63,16 @@ def test_multi_paragraph_quotation_splits_into_sentences(splitter):
 def test_filter_keeps_speech_and_drops_titles(model, text, kept):
     units = find_quoted_sentences(text, splitter=model.splitter, quotation_filter=model.quotation_filter)
     assert [u.span.text for u in units] == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The union met the minister on Monday, calling for "a full review" of the rules.',
+        'She left the meeting early, describing the offer as "an insult".',
+        'The union wrote to the minister and called for "a full review" of the rules.',
+    ],
+)
+def test_a_participle_reports_speech_as_a_finite_verb_does(text):
+    [quotation] = find_quotations(text)
+    assert quotation_features((text, quotation))["reporting_in_sentence=True"] == 1.0
