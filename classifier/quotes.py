@@ -46,7 +46,7 @@ REPORTING_VERBS = frozenset(
     denied denies defended defends tweeted posted according stressed stresses maintained
     continued continues concluded concludes recalled recalls remembered joked quipped""".split()
 )
-# "calling for 'radical change'", "describing it as 'dire'": the participle introduces a fragment
+# "calling for 'a full review'", "describing it as 'dire'": the participle introduces a fragment
 # as often as the finite verb; the speaker stage keeps to the finite forms, which have a subject.
 _REPORTING_FORMS = REPORTING_VERBS | frozenset(
     """saying telling adding writing arguing warning insisting claiming accusing calling urging
