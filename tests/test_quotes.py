@@ -70,6 +70,7 @@ def test_filter_keeps_speech_and_drops_titles(model, text, kept):
     [
         'The union met the minister on Monday, calling for "a full review" of the rules.',
         'She left the meeting early, describing the offer as "an insult".',
+        # a control: finite verbs counted before participles did
         'The union wrote to the minister and called for "a full review" of the rules.',
     ],
 )

@@ -47,7 +47,9 @@ def test_cues_tell_our_denials_from_accusations():
         ("The union pressed for QUOTE .", "proposing"),
         ("The mayor floated QUOTE for the city centre.", "proposing"),
         ("QUOTE , she told the planning committee.", None),  # "planning" is no plan of hers
-        ("QUOTE , said the counterterrorism chief.", None),
+        ("QUOTE , said the counter-terrorism chief.", None),
+        ("QUOTE , the Defence Secretary told the Foreign Secretary on Monday.", None),  # offices
+        ("QUOTE , said Brandon Lee, who was hurt in the bomb blast in round one.", None),
     ],
 )
 def test_reporting_verbs_the_corpus_never_used_still_name_the_act(context, act):
