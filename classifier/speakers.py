@@ -973,7 +973,7 @@ def _verb_cues(text: str, mention: Span) -> dict[str, float]:
         if word in _JOB_TOKENS or (job_seen and capitalised and word not in REPORTING_VERBS):
             job_seen = True
             prev_words.pop()
-        elif prev_words[-1] == "." and prev_words[-2] in _TITLE_TOKENS:
+        elif _title_point(prev_words, len(prev_words) - 1):
             del prev_words[-2:]
         else:
             break
@@ -990,12 +990,14 @@ def _verb_cues(text: str, mention: Span) -> dict[str, float]:
     }
 
 
+def _title_point(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` the point of a title ("Sen .", "Mr .") rather than a full stop?"""
+    return words[i] == "." and i > 0 and words[i - 1] in _TITLE_TOKENS
+
+
 def _ends_sentence(words: list[str]) -> bool:
     """A full stop, question or exclamation mark, but not the point of "said Sen. John Cornyn"."""
-    return any(
-        w in _SENTENCE_ENDS and not (w == "." and i and words[i - 1] in _TITLE_TOKENS)
-        for i, w in enumerate(words)
-    )
+    return any(w in _SENTENCE_ENDS and not _title_point(words, i) for i, w in enumerate(words))
 
 
 def _count_in(starts: list[int], low: int, high: int) -> int:
