@@ -257,6 +257,24 @@ class Article:
         return {(m.span.start, m.span.end): _verb_cues(self.text, m.span) for m in self.mentions}
 
     @cached_property
+    def tokens(self) -> tuple[list[int], list[int], list[str]]:
+        """Start and end offsets and lower-cased text of every ``_GAP_TOKEN`` of the article, so
+        the gap between a quotation and each of its many candidates is not tokenised anew."""
+        found = list(_GAP_TOKEN.finditer(self.text))
+        return [t.start() for t in found], [t.end() for t in found], [t.group().lower() for t in found]
+
+    def words_between(self, start: int, end: int) -> list[str]:
+        """``_GAP_TOKEN.findall(text[start:end].lower())``, from ``tokens``. Pieces of the words cut
+        by ``start`` or ``end`` ("’s" after "Khan") are tokenised from the text."""
+        starts, ends, words = self.tokens
+        first, last = bisect_left(starts, start), bisect_right(ends, end)
+        if first >= last:
+            return _GAP_TOKEN.findall(self.text[start:end].lower())
+        head = _GAP_TOKEN.findall(self.text[start : starts[first]].lower())
+        tail = _GAP_TOKEN.findall(self.text[ends[last - 1] : end].lower())
+        return head + words[first:last] + tail
+
+    @cached_property
     def quotation_places(self) -> tuple[tuple[int, int, bool], ...]:
         """Per quotation: its first and last paragraph, and whether it opens its paragraph."""
         places = []
@@ -914,7 +932,8 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
         return features
     mention = candidate.mention.span
     after = mention.start >= quotation.end
-    gap = text[quotation.end : mention.start] if after else text[mention.end : quotation.start]
+    low, high = (quotation.end, mention.start) if after else (mention.end, quotation.start)
+    gap = text[low:high]
     m_par = article.paragraph_of(mention.start)
     side = "after" if after else "before"
     features[f"side={side}"] = 1.0
@@ -924,7 +943,7 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
     features[f"{side}_distance={distance}"] = 1.0
     paragraph_gap = m_par - (end_par if after else q_par)
     features[f"paragraphs={max(-3, min(3, paragraph_gap))}"] = 1.0
-    gap_words = _GAP_TOKEN.findall(gap.lower())
+    gap_words = article.words_between(low, high)
     # '"It is a disgrace." The men left after he admitted it': the quotation's own full stop
     new_sentence = after and text[quotation.end - 1] == "." and gap.lstrip(" ”\"’'")[:1].isupper()
     features["gap_sentence_end"] = float(new_sentence or _ends_sentence(gap_words))
@@ -997,6 +1016,8 @@ def _title_point(words: list[str], i: int) -> bool:
 
 def _ends_sentence(words: list[str]) -> bool:
     """A full stop, question or exclamation mark, but not the point of "said Sen. John Cornyn"."""
+    if _SENTENCE_ENDS.isdisjoint(words):
+        return False
     return any(w in _SENTENCE_ENDS and not _title_point(words, i) for i, w in enumerate(words))
 
 

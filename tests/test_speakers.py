@@ -7,6 +7,7 @@ import pytest
 from classifier.pronouns import first_name_gender
 from classifier.quotes import find_quotations
 from classifier.speakers import (
+    _GAP_TOKEN,
     _verb_cues,
     candidates_for,
     decode,
@@ -405,3 +406,19 @@ def test_furniture_lines_are_not_paragraphs():
     text = "Hodgson spoke.\n\nRead: Salah can play better, says Klopp\n\n“It is one of those things.”"
     article = find_mentions(text, find_quotations(text))
     assert article.paragraph_of(text.index("“It")) == article.paragraph_of(text.index("Hodgson")) + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ('"We will fight it," Khan’s spokesman said. Mr Ali left.', 20, 52),  # from a quote's close
+        ('"We will fight it," Khan’s spokesman said.', 24, 41),  # "’s" cut from "Khan’s"
+        ('"We will fight it," Khan’s spokesman said.', 26, 31),  # inside one word
+        ('"We will fight it," Khan’s spokesman said.', 30, 30),  # nothing
+        ("Sen. Ann Lee, D-Conn., said: «No.»", 0, 34),  # the whole text
+    ],
+)
+def test_words_between_reads_a_gap_as_if_tokenised_alone(text, start, end):
+    """The ranker was trained on gaps tokenised one by one; the shared token index must agree."""
+    article = find_mentions(text, find_quotations(text))
+    assert article.words_between(start, end) == _GAP_TOKEN.findall(text[start:end].lower())
