@@ -944,8 +944,10 @@ def pair_features(item: tuple[Article, int, Candidate]) -> dict[str, float]:
     paragraph_gap = m_par - (end_par if after else q_par)
     features[f"paragraphs={max(-3, min(3, paragraph_gap))}"] = 1.0
     gap_words = article.words_between(low, high)
-    # '"It is a disgrace." The men left after he admitted it': the quotation's own full stop
-    new_sentence = after and text[quotation.end - 1] == "." and gap.lstrip(" ”\"’'")[:1].isupper()
+    # '"Is it a disgrace?" The men left after he admitted it': the quotation's own end mark and a
+    # capital after it, also when a name ("Ann Lee left") or a new paragraph follows the close
+    following = gap.lstrip(" ”\"’'\n") or text[mention.start]
+    new_sentence = after and text[quotation.end - 1] in _SENTENCE_ENDS and following[:1].isupper()
     features["gap_sentence_end"] = float(new_sentence or _ends_sentence(gap_words))
     features["gap_has_reporting_verb"] = float(not REPORTING_VERBS.isdisjoint(gap_words))
     features[f"gap_words={_bucket(len(gap_words))}"] = 1.0

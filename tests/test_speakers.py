@@ -383,6 +383,10 @@ def test_reporting_verb_cues_see_past_titles(text, name, cue):
         ('"It is a disgrace." The men left after he admitted it.', "he", True),
         ('"It is a disgrace," said Sen. Ann Lee.', "Ann Lee", False),  # a title's point
         ('"It is a disgrace," she said. Ann Lee left.', "Ann Lee", True),
+        ('"It is a disgrace." Ann Lee left.', "Ann Lee", True),  # a name right after the close
+        ('"Is it a disgrace?" The men left after he admitted it.', "he", True),
+        ('"Is it a disgrace?" she asked.', "she", False),
+        ('"It is a disgrace."\n\nHe left.', "He", True),
     ],
 )
 def test_a_full_stop_after_the_closing_mark_ends_the_sentence(text, mention, crosses):
