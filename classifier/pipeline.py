@@ -17,7 +17,7 @@ from threadpoolctl import threadpool_limits
 from .config import BATCH_SIZE, STANCES
 from .pronouns import resolve as resolve_pronouns
 from .quotes import find_quotations, split_quotation
-from .speakers import decode, find_mentions, score_candidates
+from .speakers import decode, find_mentions, follow_headline_echoes, score_candidates
 from .stance import stance_input
 from .types import Document, QuoteRecord
 
@@ -104,7 +104,10 @@ class Model:
             for text, found, all_, ks in zip(texts, quotations, candidates, kept, strict=True)
         ]
         articles = resolve_pronouns(articles, self.pronoun_resolver)
-        attributions = [decode(s) for s in score_candidates(articles, self.ranker)]
+        attributions = [
+            follow_headline_echoes(article, decode(scored))
+            for article, scored in zip(articles, score_candidates(articles, self.ranker), strict=True)
+        ]
 
         units, inputs = [], []
         for n, (document, found, speakers) in enumerate(

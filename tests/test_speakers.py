@@ -12,10 +12,11 @@ from classifier.speakers import (
     candidates_for,
     decode,
     find_mentions,
+    follow_headline_echoes,
     pair_features,
     score_candidates,
 )
-from classifier.types import Span
+from classifier.types import Attribution, Span
 
 RESOLUTION_CASES = [
     # (text, mention text, kind, entity)
@@ -426,3 +427,27 @@ def test_words_between_reads_a_gap_as_if_tokenised_alone(text, start, end):
     """The ranker was trained on gaps tokenised one by one; the shared token index must agree."""
     article = find_mentions(text, find_quotations(text))
     assert article.words_between(start, end) == _GAP_TOKEN.findall(text[start:end].lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "headline_speaker"),
+    [
+        # the story quotes the headline's words again, inside a longer quotation
+        ('Council cuts "reckless"\n\nAnn Lee called the cuts "reckless and cruel".', "Ann Lee"),
+        # over paragraph and sentence breaks, ignoring case and punctuation
+        ("'Not one more penny': mayor\n\nTom Reed spoke.\n\n'We will pay NOT ONE more penny!'", "Tom Reed"),
+        # a whole word only: "cut" is not in "cuts are wrong"
+        ('Ministers "cut" aid\n\nAnn Lee said "cuts are wrong".', "headline guess"),
+        # nothing quoted again: the headline keeps its own attribution
+        ('Plan "doomed"\n\nAnn Lee said "it will fail".', "headline guess"),
+    ],
+)
+def test_a_headline_quote_repeated_in_the_story_takes_its_speaker(text, headline_speaker):
+    article = find_mentions(text, find_quotations(text))
+    guesses = [Attribution("headline guess", None, 0.4)] + [
+        Attribution("Ann Lee" if "Ann Lee" in text else "Tom Reed", None, 0.9)
+        for _ in article.quotations[1:]
+    ]
+    attributions = follow_headline_echoes(article, guesses)
+    assert attributions[0].speaker == headline_speaker
+    assert attributions[1:] == guesses[1:]
