@@ -48,7 +48,7 @@ REPORTING_VERBS = frozenset(
 )
 # "calling for 'a full review'", "describing it as 'dire'": the participle introduces a fragment
 # as often as the finite verb; the speaker stage keeps to the finite forms, which have a subject.
-_REPORTING_FORMS = REPORTING_VERBS | frozenset(
+REPORTING_FORMS = REPORTING_VERBS | frozenset(
     """saying telling adding writing arguing warning insisting claiming accusing calling urging
     describing declaring explaining noting asking replying responding admitting acknowledging
     vowing pledging promising suggesting demanding announcing branding labelling labeling
@@ -210,12 +210,12 @@ def quotation_features(item: tuple[str, Quotation]) -> dict[str, float]:
         "first_person": float(bool(_ADDRESS.search(body))),
         "headline": float(line_start == 0),
         "paragraph_start": float(not text[line_start : quotation.start - 1].strip()),
-        "reporting_near": float(any(w in _REPORTING_FORMS for w in before + after)),
+        "reporting_near": float(any(w in REPORTING_FORMS for w in before + after)),
         "colon_before": float(bool(before) and before[-1] == ":"),
     }
     # "He described the crimes of A, B and others as 'abhorrent'" against "known as 'Operation X'"
     sentence = _WORD.findall(_sentence_before(text, quotation.start).lower())
-    features[f"reporting_in_sentence={any(w in _REPORTING_FORMS for w in sentence)}"] = 1.0
+    features[f"reporting_in_sentence={any(w in REPORTING_FORMS for w in sentence)}"] = 1.0
     for n, word in enumerate(reversed(before[-2:])):
         features[f"before{n}={word}"] = 1.0
     for word in before[:-2]:

@@ -27,7 +27,7 @@ from .config import SEED
 from .features import NumericDictVectorizer
 from .pronouns import first_name_gender
 from .pronouns import resolve as resolve_pronouns
-from .quotes import REPORTING_VERBS
+from .quotes import REPORTING_FORMS, REPORTING_VERBS
 from .text import paragraphs
 from .types import Attribution, Mention, Quotation, Span
 
@@ -185,6 +185,16 @@ _SUBJECT_START = re.compile(r"[.!?\n][\"”’']?\s*$")  # unlike _SENTENCE_BEFO
 _COMPLEMENT = re.compile(
     r"\s+(?:for|of|at|from|to|with|by)\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
     r"(?:(?:\s+[a-z]+)?\s+(?:" + "|".join(sorted(ORG_HEADS)) + r")\b)?)"
+)
+# Where an unnamed speaker is from: "one resident in Kirkstall", "a source close to the chancellor",
+# up to five words, stopping at punctuation or a word that starts a clause ("who", "said", "on")
+_NOT_WHERE = REPORTING_FORMS | _WORDS(
+    """who which that and but when while as after before on has had was is were are will would
+    spoke speaks did does do could can may might"""
+)
+_WHERE_FROM = re.compile(
+    r"[ \t]+((?:in|at|from|close[ \t]+to|familiar[ \t]+with)"
+    r"(?:[ \t]+(?!(?:" + "|".join(sorted(_NOT_WHERE)) + r")\b)[\w’'\-]+){1,5})\b"
 )
 _LOCATIVE = re.compile(r"\b(?:in|near|across|inside|around|outside)\s+$")  # "floods in Kirkstall"
 _PLACE_WORD = re.compile(r"\b(?:the|The|in|at|across|near|inside)\s+")
@@ -848,12 +858,17 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     counts: Counter[str] = Counter()
     last_spokes = ""
     orgs: list[str] = []  # organisations named so far, latest last
+    unnamed: dict[str, str] = {}  # role head -> the latest unnamed person described with it
     filled = []
     for mention in mentions:
         entity = mention.entity
         definite = not re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\b", mention.span.text)
-        if not entity and mention.kind == "role" and definite:
-            head = mention.span.text.split()[-1].lower()
+        head = mention.span.text.split()[-1].lower()
+        if not entity and mention.kind == "role" and not definite and head not in ORG_HEADS:
+            entity = unnamed[head] = _unnamed_person(text, mention.span)
+        elif not entity and mention.kind == "role" and definite and head in unnamed:
+            entity = unnamed[head]  # "one midwife at the unit said ... the midwife added"
+        elif not entity and mention.kind == "role" and definite:
             if head in NAMING_HEADS:  # "the court" is no newspaper named just before it
                 entity = next((o for o in reversed(orgs) if head in o.lower().split()), "")
             elif head in ORG_HEADS:
@@ -873,6 +888,15 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             counts[entity] += 1
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
     return filled
+
+
+def _unnamed_person(text: str, span: Span) -> str:
+    """An unnamed speaker keeps the article's description, with where it is from: "one midwife at
+    the unit", "an official familiar with the talks" (not "a nurse on Tuesday")."""
+    words = span.text.split()
+    description = " ".join([words[0].lower(), *words[1:]])
+    where = _WHERE_FROM.match(text, span.end)
+    return f"{description} {' '.join(where.group(1).split())}" if where else description
 
 
 def _pronouns(text: str, quoted) -> list[Mention]:

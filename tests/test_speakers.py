@@ -225,6 +225,27 @@ RESOLUTION_CASES = [
         "role",
         "Tom Wills",
     ),
+    # an unnamed person keeps the article's description, with where it is from, and "the
+    # diplomat" later is the same person; a time is no "where"
+    (
+        "A senior diplomat from another donor country spoke. The diplomat said no.",
+        "The diplomat",
+        "role",
+        "a senior diplomat from another donor country",
+    ),
+    (
+        "An official familiar with the talks said no.",
+        "An official",
+        "role",
+        "an official familiar with the talks",
+    ),
+    ("One resident said on Tuesday that it was wrong.", "One resident", "role", "one resident"),
+    (
+        "One council leader in the region, who asked not to be named, said no.",
+        "One council leader",
+        "role",
+        "one council leader in the region",
+    ),
 ]
 
 
@@ -445,8 +466,7 @@ def test_words_between_reads_a_gap_as_if_tokenised_alone(text, start, end):
 def test_a_headline_quote_repeated_in_the_story_takes_its_speaker(text, headline_speaker):
     article = find_mentions(text, find_quotations(text))
     guesses = [Attribution("headline guess", None, 0.4)] + [
-        Attribution("Ann Lee" if "Ann Lee" in text else "Tom Reed", None, 0.9)
-        for _ in article.quotations[1:]
+        Attribution("Ann Lee" if "Ann Lee" in text else "Tom Reed", None, 0.9) for _ in article.quotations[1:]
     ]
     attributions = follow_headline_echoes(article, guesses)
     assert attributions[0].speaker == headline_speaker
