@@ -91,7 +91,9 @@ ROLE_HEADS = _WORDS(
     worker workers driver farmer fisherman student pupil graduate scientist researcher author
     novelist director actor actress singer artist curator architect engineer builder investor
     trader banker regulator ombudsman auditor watchdog inquiry coroner magistrate aide aides staffer
-    voter voters residents court jury panel"""
+    voter voters residents court jury panel midwife paramedic surgeon consultant pharmacist carer
+    firefighter backbencher passenger commuter protester supporter colleague patient tenant customer
+    volunteer organiser organizer insider whistleblower lecturer pilot steward stallholder"""
 )
 # Offices a story's protagonist holds: "the mayor" with no apposition is most often its main person.
 OFFICE_HEADS = _WORDS(

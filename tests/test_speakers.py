@@ -241,6 +241,12 @@ RESOLUTION_CASES = [
     ),
     ("One resident said on Tuesday that it was wrong.", "One resident", "role", "one resident"),
     (
+        "One midwife at the unit, who asked not to be named, spoke. Later the midwife said no.",
+        "the midwife",
+        "role",
+        "one midwife at the unit",
+    ),
+    (
         "One council leader in the region, who asked not to be named, said no.",
         "One council leader",
         "role",
