@@ -855,8 +855,9 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     'the court': NAMING_HEADS); an office's ('the mayor', 'London's mayor', not 'his chairman')
     the most-mentioned person so far, the story's protagonist; any other person's role ('the
     prosecutor', 'the aide') stays as written, since the most-mentioned person in a trial is the
-    defendant. Spokespeople and documents with no named owner take the nearest organisation
-    before them."""
+    defendant, unless an unnamed person was described with the same word ('one midwife at the
+    unit' is 'the midwife' later). Spokespeople and documents with no named owner take the
+    nearest organisation before them."""
     counts: Counter[str] = Counter()
     last_spokes = ""
     orgs: list[str] = []  # organisations named so far, latest last
