@@ -1127,16 +1127,19 @@ def follow_headline_echoes(article: Article, attributions: list[Attribution]) ->
     "reckless and cruel", she said') takes that later quotation's attribution: the story says who
     said it, where the headline has no speaker near it. In the corpus such pairs nearly always
     share their speaker."""
+    headline = [n for n, (first, _, _) in enumerate(article.quotation_places) if first == 0]
+    if not headline:  # most articles: nothing to read
+        return attributions
+    body = [n for n, (first, _, _) in enumerate(article.quotation_places) if first > 0]
     wording = [
         f" {' '.join(w for s in q.segments for w in _PLAIN_WORD.findall(s.text.lower()))} "
         for q in article.quotations
     ]
     echoed = list(attributions)
-    for index, (first, _, _) in enumerate(article.quotation_places):
-        if first != 0 or wording[index] == "  ":
+    for index in headline:
+        if wording[index] == "  ":
             continue
-        later = (n for n, (paragraph, _, _) in enumerate(article.quotation_places) if paragraph > 0)
-        source = next((n for n in later if wording[index] in wording[n] and attributions[n].speaker), None)
+        source = next((n for n in body if wording[index] in wording[n] and attributions[n].speaker), None)
         if source is not None:
             echoed[index] = attributions[source]
     return echoed
