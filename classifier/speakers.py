@@ -857,11 +857,13 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     prosecutor', 'the aide') stays as written, since the most-mentioned person in a trial is the
     defendant, unless an unnamed person was described with the same word ('one midwife at the
     unit' is 'the midwife' later). Spokespeople and documents with no named owner take the
-    nearest organisation before them."""
+    nearest organisation before them, unless the same kind of document was named with its owner
+    before ("the report by the inspector general ... the report said")."""
     counts: Counter[str] = Counter()
     last_spokes = ""
     orgs: list[str] = []  # organisations named so far, latest last
     unnamed: dict[str, str] = {}  # role head -> the latest unnamed person described with it
+    documents: dict[str, str] = {}  # document head -> whose the latest so called is
     filled = []
     for mention in mentions:
         entity = mention.entity
@@ -880,10 +882,14 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
                 entity = counts.most_common(1)[0][0]
         elif not entity and mention.kind == "spokes" and definite and last_spokes:
             entity = last_spokes
+        elif not entity and mention.kind == "doc" and definite and _document_head(mention) in documents:
+            entity = documents[_document_head(mention)]  # "the report by the watchdog ... the report"
         elif not entity and mention.kind in ("spokes", "doc"):
             entity = orgs[-1] if orgs else ""
         if mention.kind == "spokes" and entity:
             last_spokes = entity
+        if mention.kind == "doc" and entity:
+            documents[_document_head(mention)] = entity
         if entity and _kind(entities, entity) == "org":
             if not _outlet_spoken_to(text, mention.span.start, entity):
                 orgs.append(entity)
@@ -891,6 +897,12 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             counts[entity] += 1
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
     return filled
+
+
+def _document_head(mention: Mention) -> str:
+    """The word that makes a mention a document: "report" in "the 58-page report by the watchdog"."""
+    words = mention.span.text.lower().split()
+    return next((w for w in words if w in DOC_HEADS), words[-1])
 
 
 def _unnamed_person(text: str, span: Span) -> str:

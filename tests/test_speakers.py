@@ -252,6 +252,14 @@ RESOLUTION_CASES = [
         "role",
         "one council leader in the region",
     ),
+    # a document named again is the same one, whoever was named in between
+    (
+        "The 40-page report by the Audit Office said costs rose. Leeds City Council disagreed. "
+        "Later the report said more.",
+        "the report",
+        "doc",
+        "Audit Office",
+    ),
 ]
 
 
