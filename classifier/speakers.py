@@ -159,6 +159,8 @@ _NAME_RUN = re.compile(
     r"(?:[ \t]+(?:(?:of|for|and|&|the|de|da|del|della|van|von|der|den|le|la|al|el|bin|ibn|du)[ \t]+)*"
     rf"{_NAME_WORD})*)"
 )
+# A title written with a point ends a name run of its own: "Sen." before "Anson Tredway"
+_DOTTED_TITLE = re.compile(r"\b(" + "|".join(sorted(TITLES)) + r")\.[ \t]+$")
 _DETERMINED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]*[’']s)"
     r"((?:[ \t]+[\w\-]+){1,4})\b",
@@ -462,6 +464,8 @@ def find_mentions(
             _SENTENCE_BEFORE.search(text[max(0, start - 4) : start])
         )
         titles, name = _strip_name(list(tokens), sentence_initial=initial, common=common_words)
+        if dotted := _DOTTED_TITLE.search(text, max(0, start - 16), start):  # "Sen. Anson Tredway"
+            titles = [dotted.group(1), *titles]
         if not any(t in ORG_WORDS for t in name):  # "Dwight Halvorsen of Missouri"
             name = name[: next((i for i, t in enumerate(name) if t in ("of", "for")), len(name))]
         if not name:
@@ -496,7 +500,7 @@ def find_mentions(
             known = entities.get(full)
             if known is not None:  # the kind depends on the name alone: typed at its first mention
                 kind = known.kind
-            elif any(t in ORG_WORDS for t in name) or _is_acronym(name):
+            elif any(t in ORG_WORDS for t in name) or _is_acronym(name) or "&" in name:
                 kind = "org"
             elif name[0] in PLACE_FIRST_WORDS or name[-1] in PLACE_LAST_WORDS:  # "Station Parade"
                 kind = "place"  # before the body test: people live "on Fairbourne Close"
@@ -625,6 +629,20 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     )
 
 
+# Titles as the office they name: "Gov. Dale Hendry" is "the governor" later
+_SPELLED_OUT = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "cllr": "councillor",
+    "supt": "superintendent",
+    "det": "detective",
+    "insp": "inspector",
+    "sgt": "sergeant",
+    "prof": "professor",
+}
+
+
 class Roles:
     """Which entity a role names in this article: "the home secretary" -> "Jane Doe"."""
 
@@ -635,7 +653,8 @@ class Roles:
         self.by_head: dict[str, list[str]] = {}
 
     def _key(self, phrase: str) -> list[str]:
-        return [w.rstrip(".") for w in phrase.lower().split() if w not in self._SKIP]
+        words = (w.rstrip(".") for w in phrase.lower().split() if w not in self._SKIP)
+        return [_SPELLED_OUT.get(w, w) for w in words]
 
     def link(self, phrase: str, entity: str) -> None:
         words = self._key(phrase)

@@ -260,6 +260,22 @@ RESOLUTION_CASES = [
         "doc",
         "Audit Office",
     ),
+    # a title written with a point ("Gov.", "Sen.") is an office the person holds
+    (
+        "The vote failed. Gov. Dale Hendry voted no. Ann Lee and Ann Lee's aide Tom Wills voted yes. "
+        "The governor said no.",
+        "The governor",
+        "role",
+        "Dale Hendry",
+    ),
+    (
+        "Sen. Ann Tredway of Kansas spoke. Bo Ek spoke. Bo Ek left. The senator said no.",
+        "The senator",
+        "role",
+        "Ann Tredway",
+    ),
+    # names joined by an ampersand are firms
+    ("Drilling firm Sorrell & Gage won. The company said yes.", "The company", "role", "Sorrell & Gage"),
 ]
 
 
