@@ -160,6 +160,7 @@ _NAME_RUN = re.compile(
     rf"{_NAME_WORD})*)"
 )
 # A title written with a point ends a name run of its own: "Sen." before "Anson Tredway"
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
 _DOTTED_TITLE = re.compile(r"\b(" + "|".join(sorted(TITLES)) + r")\.[ \t]+$")
 _DETERMINED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]*[’']s)"
@@ -869,18 +870,21 @@ def _outlet_spoken_to(text: str, start: int, entity: str) -> bool:
 
 
 def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list[Mention]:
-    """Roles no apposition resolved: a body's ('the company') takes the nearest organisation
-    before it that is not a listener ('told BBC Sussex'), or the nearest so named ('the council',
-    'the court': NAMING_HEADS); an office's ('the mayor', 'London's mayor', not 'his chairman')
-    the most-mentioned person so far, the story's protagonist; any other person's role ('the
-    prosecutor', 'the aide') stays as written, since the most-mentioned person in a trial is the
-    defendant, unless an unnamed person was described with the same word ('one midwife at the
-    unit' is 'the midwife' later). Spokespeople and documents with no named owner take the
-    nearest organisation before them, unless the same kind of document was named with its owner
-    before ("the report by the inspector general ... the report said")."""
+    """Roles no apposition resolved: a body's ('the company') takes the nearest organisation before it
+    that is not a listener ('told BBC Sussex') or the subject of the sentence naming that one
+    (``_likely_body``), or the nearest so named ('the council', 'the court': NAMING_HEADS); an
+    office's ('the mayor', 'London's mayor', not 'his chairman') the most-mentioned person so far,
+    the story's protagonist; any other person's role ('the prosecutor', 'the aide') stays as
+    written, since the most-mentioned person in a trial is the defendant, unless an unnamed person
+    was described with the same word ('one midwife at the unit' is 'the midwife' later).
+    Spokespeople and documents with no named owner take the nearest organisation before them, unless
+    the same kind of document was named with its owner before ("the report by the inspector general
+    ... the report said")."""
     counts: Counter[str] = Counter()
     last_spokes = ""
     orgs: list[str] = []  # organisations named so far, latest last
+    org_starts: list[int] = []  # where each was named
+    subject: tuple[int, str] | None = None  # the latest organisation to open a sentence, and where
     unnamed: dict[str, str] = {}  # role head -> the latest unnamed person described with it
     documents: dict[str, str] = {}  # document head -> whose the latest so called is
     filled = []
@@ -896,7 +900,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             if head in NAMING_HEADS:  # "the court" is no newspaper named just before it
                 entity = next((o for o in reversed(orgs) if head in o.lower().split()), "")
             elif head in ORG_HEADS:
-                entity = orgs[-1] if orgs else ""
+                entity = _likely_body(text, orgs, org_starts, subject)
             elif head in OFFICE_HEADS and counts and not _owned(mention.span.text, entities):
                 entity = counts.most_common(1)[0][0]
         elif not entity and mention.kind == "spokes" and definite and last_spokes:
@@ -912,10 +916,22 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
         if entity and _kind(entities, entity) == "org":
             if not _outlet_spoken_to(text, mention.span.start, entity):
                 orgs.append(entity)
+                org_starts.append(mention.span.start)
+                if _opens_sentence(text, mention.span.start):
+                    subject = (mention.span.start, entity)
         elif entity and mention.kind == "name" and _kind(entities, entity) == "person":
             counts[entity] += 1
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
     return filled
+
+
+def _likely_body(text: str, orgs: list[str], org_starts: list[int], subject: tuple[int, str] | None) -> str:
+    """Which organisation "the group" means: the subject of the sentence that named the latest
+    ("The Sierra Club welcomed the vote and called on the commission to go further. '...' the
+    group said"), else the latest."""
+    if subject and not _SENTENCE_BREAK.search(text, subject[0], org_starts[-1]):
+        return subject[1]
+    return orgs[-1] if orgs else ""
 
 
 def _document_head(mention: Mention) -> str:

@@ -274,6 +274,14 @@ RESOLUTION_CASES = [
         "role",
         "Ann Tredway",
     ),
+    # a body word means the organisation that was the subject, not the one it spoke of
+    (
+        "The Greenway Alliance welcomed the vote and urged Leeds City Council to go further. "
+        "The group said yes.",
+        "The group",
+        "role",
+        "Greenway Alliance",
+    ),
     # names joined by an ampersand are firms
     ("Drilling firm Sorrell & Gage won. The company said yes.", "The company", "role", "Sorrell & Gage"),
 ]
