@@ -159,8 +159,10 @@ _NAME_RUN = re.compile(
     r"(?:[ \t]+(?:(?:of|for|and|&|the|de|da|del|della|van|von|der|den|le|la|al|el|bin|ibn|du)[ \t]+)*"
     rf"{_NAME_WORD})*)"
 )
-# A title written with a point ends a name run of its own: "Sen." before "Anson Tredway"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
+# The titles just before a name: "Judge ", "Home Secretary ", "Sen. "
+_TITLES_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(TITLES)) + r")\.?[ \t]+)+$")
+# A title written with a point ends a name run of its own: "Sen." before "Anson Tredway"
 _DOTTED_TITLE = re.compile(r"\b(" + "|".join(sorted(TITLES)) + r")\.[ \t]+$")
 _DETERMINED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]*[’']s)"
@@ -315,7 +317,10 @@ class Article:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
+    """Does the mention open its sentence, after any titles ("Judge Martin Ockenden, who ...")?"""
     before = text[max(0, start - 30) : start]
+    if titled := _TITLES_BEFORE.search(before):
+        before = text[max(0, start - len(titled.group()) - 30) : start - len(titled.group())]
     return not before.strip() or bool(_SUBJECT_START.search(before))
 
 

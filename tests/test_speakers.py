@@ -509,3 +509,19 @@ def test_a_headline_quote_repeated_in_the_story_takes_its_speaker(text, headline
     attributions = follow_headline_echoes(article, guesses)
     assert attributions[0].speaker == headline_speaker
     assert attributions[1:] == guesses[1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "opens"),
+    [
+        ("Judge Martin Ockenden, who praised Dr Rhys Elwood, said no.", "Martin Ockenden", True),
+        ("It rained. Sen. Ann Tredway said no.", "Ann Tredway", True),
+        ("It rained. Home Secretary Jo Bailey said no.", "Jo Bailey", True),
+        ("Judge Martin Ockenden, who praised Dr Rhys Elwood, said no.", "Rhys Elwood", False),
+        ("It rained on Home Secretary Jo Bailey.", "Jo Bailey", False),
+    ],
+)
+def test_a_name_after_titles_still_opens_its_sentence(text, name, opens):
+    """The subject of a sentence carries on as "he" or "she", titled or not."""
+    article = find_mentions(text, [])
+    assert (text.index(name) in article.sentence_openers) is opens
