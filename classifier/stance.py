@@ -19,7 +19,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from .config import SEED
+from .config import FIT_JOBS, SEED
 from .features import NumericDictVectorizer
 from .types import Quotation, Span
 
@@ -177,6 +177,6 @@ def make_stance_model(c: float = 4.0) -> Pipeline:
         ]
     )
     classifier = CalibratedClassifierCV(
-        LogisticRegression(C=c, max_iter=3000, random_state=SEED), method="sigmoid", cv=5
+        LogisticRegression(C=c, max_iter=3000, random_state=SEED), method="sigmoid", cv=5, n_jobs=FIT_JOBS
     )
     return Pipeline([("features", features), ("classify", classifier)])
