@@ -28,8 +28,9 @@ C_GRID = (0.25, 1.0, 4.0, 16.0)
 # Weight of a stance's acceptable alternative label as an extra training example (main label: 1).
 STANCE_ALTERNATIVE_WEIGHT = 0.5
 RANKER_ITERATIONS = (50, 100, 200, 400)
-# Processes for fitting the stance model's calibration folds (-1: every core); predictions are the
-# same whatever the number.
+# Processes for fitting the stance model's calibration folds (-1: every core). Fitted one after
+# another instead, the same data gave the same labels, with some probabilities different in the
+# fourth decimal.
 FIT_JOBS = -1
 # First names in the bundle's gender lexicon: seen at least this often in the name-gender table,
 # and given to one gender at least this share of the time.

@@ -159,6 +159,7 @@ _NAME_RUN = re.compile(
     r"(?:[ \t]+(?:(?:of|for|and|&|the|de|da|del|della|van|von|der|den|le|la|al|el|bin|ibn|du)[ \t]+)*"
     rf"{_NAME_WORD})*)"
 )
+# Where one sentence ends and the next begins
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
 # The titles just before a name: "Judge ", "Home Secretary ", "Sen. "
 _TITLES_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(TITLES)) + r")\.?[ \t]+)+$")
@@ -889,7 +890,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     last_spokes = ""
     orgs: list[str] = []  # organisations named so far, latest last
     org_starts: list[int] = []  # where each was named
-    subject: tuple[int, str] | None = None  # the latest organisation to open a sentence, and where
+    subject: tuple[int, str] | None = None  # (start, name) of the latest to open a sentence
     unnamed: dict[str, str] = {}  # role head -> the latest unnamed person described with it
     documents: dict[str, str] = {}  # document head -> whose the latest so called is
     filled = []
