@@ -189,9 +189,11 @@ _PLAIN_WORD = re.compile(r"\w+")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _SENTENCE_BEFORE = re.compile(r"[.!?:\n][\s\"“”‘’']*$")
 _SUBJECT_START = re.compile(r"[.!?\n][\"”’']?\s*$")  # unlike _SENTENCE_BEFORE, a colon opens no subject
-# what a description is of or for: "for the council", "of the Dutch government", "by Ofsted"
+# what a description is of or for: "for the council", "of the Dutch government", "by Ofsted",
+# ", carried out by the Flood Risk Partnership"
 _COMPLEMENT = re.compile(
-    r"\s+(?:for|of|at|from|to|with|by)\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
+    r"(?:,?\s+(?:carried\s+out|conducted|written|drawn\s+up|produced|compiled|published|prepared)\s+by"
+    r"|\s+(?:for|of|at|from|to|with|by))\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
     r"(?:(?:\s+[a-z]+)?\s+(?:" + "|".join(sorted(ORG_HEADS)) + r")\b)?)"
 )
 # Where an unnamed speaker is from: "one resident in Kirkstall", "a source close to the chancellor",
@@ -465,6 +467,7 @@ def find_mentions(
     furniture = _page_furniture(text)
     quoted = sorted(_quoted_regions([*quotations, *marked]) + furniture)
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
+    bare_bodies: list[tuple[int, int]] = []  # a body's common noun capitalised: read as "the council"
     for words in _name_runs(text):
         start, tokens = words[0][0], [word for _, word in words]
         initial = not text[max(0, start - 3) : start].strip(" \t\"“‘'(—–-") or bool(
@@ -488,6 +491,9 @@ def find_mentions(
         name[-1] = name[-1].rstrip(".")
         end -= len(last) - len(name[-1])
         if end <= start or _inside(quoted, start, end) or _is_dateline(text, start, end):
+            continue
+        if len(name) == 1 and not titles and name[0].lower() in ORG_HEADS:
+            bare_bodies.append((start, end))  # "Council 'failed' families", "Council leader Tom Askew"
             continue
         raw.append((start, end, "name", titles, name))
 
@@ -592,7 +598,13 @@ def find_mentions(
                 roles.link(" ".join(titles), target)
 
     name_spans = sorted((m.span.start, m.span.end, m.entity) for m in mentions)
-    mentions += _descriptions(text, quoted, entities, name_spans, roles)
+    descriptions = _descriptions(text, quoted, entities, name_spans, roles)
+    mentions += descriptions
+    mentions += [
+        Mention(Span.of(text, start, end), "role", "")
+        for start, end in bare_bodies
+        if not any(d.span.start <= start and end <= d.span.end for d in descriptions)
+    ]
     mentions += _pronouns(text, quoted)
     mentions.sort(key=lambda m: m.span.start)
     kinds = {name: e.kind for name, e in entities.items()}
@@ -883,9 +895,9 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     the story's protagonist; any other person's role ('the prosecutor', 'the aide') stays as
     written, since the most-mentioned person in a trial is the defendant, unless an unnamed person
     was described with the same word ('one midwife at the unit' is 'the midwife' later).
-    Spokespeople and documents with no named owner take the nearest organisation before them, unless
-    the same kind of document was named with its owner before ("the report by the inspector general
-    ... the report said")."""
+    Spokespeople and documents with no named owner take the organisation a body word would
+    (``_likely_body``), unless the same kind of document was named with its owner before ("the
+    report by the inspector general ... the report said")."""
     counts: Counter[str] = Counter()
     last_spokes = ""
     orgs: list[str] = []  # organisations named so far, latest last
@@ -914,7 +926,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
         elif not entity and mention.kind == "doc" and definite and _document_head(mention) in documents:
             entity = documents[_document_head(mention)]  # "the report by the watchdog ... the report"
         elif not entity and mention.kind in ("spokes", "doc"):
-            entity = orgs[-1] if orgs else ""
+            entity = _likely_body(text, orgs, org_starts, subject)
         if mention.kind == "spokes" and entity:
             last_spokes = entity
         if mention.kind == "doc" and entity:
@@ -942,7 +954,7 @@ def _likely_body(text: str, orgs: list[str], org_starts: list[int], subject: tup
 
 def _document_head(mention: Mention) -> str:
     """The word that makes a mention a document: "report" in "the 58-page report by the watchdog"."""
-    words = mention.span.text.lower().split()
+    words = [w.strip(",;:") for w in mention.span.text.lower().split()]
     return next((w for w in words if w in DOC_HEADS), words[-1])
 
 

@@ -282,6 +282,29 @@ RESOLUTION_CASES = [
         "role",
         "Greenway Alliance",
     ),
+    # a body's common noun capitalised at the start of a sentence or headline is no name
+    (
+        "Council 'failed' families\n\nLeeds City Council met. Council leader Tom Reed spoke. "
+        "The council said no.",
+        "The council",
+        "role",
+        "Leeds City Council",
+    ),
+    # a document's owner after a participle
+    (
+        "The review, carried out by the Audit Office, found waste. Leeds City Council met. "
+        "The review said no.",
+        "The review",
+        "doc",
+        "Audit Office",
+    ),
+    # a spokesperson with no named owner speaks for the subject, not the body it spoke of
+    (
+        "The Environment Agency said it would work with Leeds City Council. A spokesperson said yes.",
+        "A spokesperson",
+        "spokes",
+        "Environment Agency",
+    ),
     # names joined by an ampersand are firms
     ("Drilling firm Sorrell & Gage won. The company said yes.", "The company", "role", "Sorrell & Gage"),
 ]
