@@ -161,10 +161,11 @@ _NAME_RUN = re.compile(
 )
 # Where one sentence ends and the next begins
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
+_TITLE = "|".join(sorted(TITLES))
 # The titles just before a name: "Judge ", "Home Secretary ", "Sen. "
-_TITLES_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(TITLES)) + r")\.?[ \t]+)+$")
+_TITLES_BEFORE = re.compile(rf"(?:\b(?:{_TITLE})\.?[ \t]+)+$")
 # A title written with a point ends a name run of its own: "Sen." before "Anson Tredway"
-_DOTTED_TITLE = re.compile(r"\b(" + "|".join(sorted(TITLES)) + r")\.[ \t]+$")
+_DOTTED_TITLE = re.compile(rf"\b({_TITLE})\.[ \t]+$")
 _DETERMINED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]*[’']s)"
     r"((?:[ \t]+[\w\-]+){1,4})\b",
@@ -901,7 +902,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     counts: Counter[str] = Counter()
     last_spokes = ""
     orgs: list[str] = []  # organisations named so far, latest last
-    org_starts: list[int] = []  # where each was named
+    latest_start = -1  # where the latest of them was named
     subject: tuple[int, str] | None = None  # (start, name) of the latest to open a sentence
     unnamed: dict[str, str] = {}  # role head -> the latest unnamed person described with it
     documents: dict[str, str] = {}  # document head -> whose the latest so called is
@@ -910,6 +911,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
         entity = mention.entity
         definite = not re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\b", mention.span.text)
         head = mention.span.text.split()[-1].lower()
+        document = _document_head(mention) if mention.kind == "doc" else ""
         if not entity and mention.kind == "role" and not definite and head not in ORG_HEADS:
             entity = unnamed[head] = _unnamed_person(text, mention.span)
         elif not entity and mention.kind == "role" and definite and head in unnamed:
@@ -918,23 +920,23 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             if head in NAMING_HEADS:  # "the court" is no newspaper named just before it
                 entity = next((o for o in reversed(orgs) if head in o.lower().split()), "")
             elif head in ORG_HEADS:
-                entity = _likely_body(text, orgs, org_starts, subject)
+                entity = _likely_body(text, orgs, latest_start, subject)
             elif head in OFFICE_HEADS and counts and not _owned(mention.span.text, entities):
                 entity = counts.most_common(1)[0][0]
         elif not entity and mention.kind == "spokes" and definite and last_spokes:
             entity = last_spokes
-        elif not entity and mention.kind == "doc" and definite and _document_head(mention) in documents:
-            entity = documents[_document_head(mention)]  # "the report by the watchdog ... the report"
+        elif not entity and document and definite and document in documents:
+            entity = documents[document]  # "the report by the watchdog ... the report"
         elif not entity and mention.kind in ("spokes", "doc"):
-            entity = _likely_body(text, orgs, org_starts, subject)
+            entity = _likely_body(text, orgs, latest_start, subject)
         if mention.kind == "spokes" and entity:
             last_spokes = entity
-        if mention.kind == "doc" and entity:
-            documents[_document_head(mention)] = entity
+        if document and entity:
+            documents[document] = entity
         if entity and _kind(entities, entity) == "org":
             if not _outlet_spoken_to(text, mention.span.start, entity):
                 orgs.append(entity)
-                org_starts.append(mention.span.start)
+                latest_start = mention.span.start
                 if _opens_sentence(text, mention.span.start):
                     subject = (mention.span.start, entity)
         elif entity and mention.kind == "name" and _kind(entities, entity) == "person":
@@ -943,11 +945,11 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     return filled
 
 
-def _likely_body(text: str, orgs: list[str], org_starts: list[int], subject: tuple[int, str] | None) -> str:
+def _likely_body(text: str, orgs: list[str], latest_start: int, subject: tuple[int, str] | None) -> str:
     """Which organisation "the group" means: the subject of the sentence that named the latest
-    ("The Sierra Club welcomed the vote and called on the commission to go further. '...' the
-    group said"), else the latest."""
-    if subject and not _SENTENCE_BREAK.search(text, subject[0], org_starts[-1]):
+    (named at ``latest_start``: "The Sierra Club welcomed the vote and called on the commission to
+    go further. '...' the group said"), else the latest."""
+    if subject and not _SENTENCE_BREAK.search(text, subject[0], latest_start):
         return subject[1]
     return orgs[-1] if orgs else ""
 
