@@ -1,17 +1,19 @@
 """Stance measured by cross-validation over the whole corpus, with or without a feature branch.
 
-    python benchmarks/stance_cv.py [--folds 5] [--C 4] [--without near_words ...] [--alternatives 0.5]
+    python benchmarks/stance_cv.py [--folds 5] [--by-batch] [--C 4] [--without near_words ...]
+        [--alternatives 0.5]
 
-The dev and test splits move by 0.01-0.03 with small changes to the stance model, too much to
-judge a new feature by. This trains the stance model on the gold quoted sentences of all but one
-fold of the corpus articles (fold = article index modulo ``--folds``, over train, dev and test in
-that order, as in ``speaker_cv.py``) and prints macro-F1 on the held-out fold, then the mean and
-standard deviation: against the main labels, and as the guideline scores (a prediction listed
-among a sentence's alternatives is right). ``--without`` drops named branches of the model's
+The dev and test splits move by 0.01-0.03 with small changes to the stance model, too much to judge
+a new feature by. This trains the stance model on the gold quoted sentences of all but one fold of
+the corpus articles (fold = article index modulo ``--folds``, over train, dev and test in that
+order, as in ``speaker_cv.py``) and prints macro-F1 on the held-out fold, then the mean and
+standard deviation: against the main labels, and as the guideline scores (a prediction listed among
+a sentence's alternatives is right). ``--without`` drops named branches of the model's
 ``FeatureUnion`` (``quote_words``, ``quote_chars``, ``context_words``, ``near_words``,
 ``previous_words``, ``cues``) to measure what each adds; ``--alternatives`` sets the training
-weight of alternative labels (0 trains on main labels only). About four minutes on one core; it
-prints figures and never fails.
+weight of alternative labels (0 trains on main labels only). ``--by-batch`` keeps each writing
+batch in one fold, so no held-out article shares a writer or brief with the training ones. About
+four minutes on one core; it prints figures and never fails.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from classifier.training import cross_validation_folds, stance_examples, stance_
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--by-batch", action="store_true", help="keep each writing batch in one fold (unseen writers)"
+    )
     parser.add_argument("--C", type=float, default=4.0, help="inverse regularisation strength")
     parser.add_argument("--without", nargs="*", default=[], help="feature branches to leave out")
     parser.add_argument(
@@ -40,7 +45,9 @@ def main() -> None:
     args = parser.parse_args()
 
     main_scores, guideline_scores = [], []
-    for fold, (train, held_out) in enumerate(cross_validation_folds(DATA_DIR, args.folds)):
+    for fold, (train, held_out) in enumerate(
+        cross_validation_folds(DATA_DIR, args.folds, by_batch=args.by_batch)
+    ):
         model = make_stance_model(args.C)
         branches = model.named_steps["features"].transformer_list
         unknown = set(args.without) - {name for name, _ in branches}

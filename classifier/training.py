@@ -6,6 +6,7 @@ import hashlib
 import importlib.util
 import json
 import logging
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -59,15 +60,36 @@ def _gold_quotations(text: str, gold: list[GoldQuote]) -> list[tuple[Quotation, 
     return sorted(found, key=lambda pair: pair[0].start)
 
 
-def cross_validation_folds(data_dir: Path, folds: int) -> Iterator[tuple[list, list]]:
+def cross_validation_folds(
+    data_dir: Path, folds: int, *, by_batch: bool = False
+) -> Iterator[tuple[list, list]]:
     """(training articles, held-out articles) for each fold of the whole corpus: train, dev and
-    test in that order, fold = article index modulo ``folds``, so every benchmark splits alike."""
+    test in that order, fold = article index modulo ``folds``, so every benchmark splits alike.
+
+    With ``by_batch``, every article of a writing batch (the ``b07`` of ``b07-012``) falls in the
+    same fold: batches go, largest first, to the fold with fewest articles so far. A model is then
+    scored on writers and briefs it never saw, nearer to how it meets real news than article folds,
+    where it can lean on one writer's habits seen in training."""
     gold = [article for split in SPLITS for article in read_gold(data_dir / f"{split}.jsonl")]
+    if by_batch:
+        sizes = Counter(_batch(document.id) for document, _ in gold)
+        fold_sizes = [0] * folds
+        fold_of = {}
+        for batch, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
+            fold_of[batch] = fold_sizes.index(min(fold_sizes))
+            fold_sizes[fold_of[batch]] += size
+        assigned = [fold_of[_batch(document.id)] for document, _ in gold]
+    else:
+        assigned = [i % folds for i in range(len(gold))]
     for fold in range(folds):
         yield (
-            [article for i, article in enumerate(gold) if i % folds != fold],
-            [article for i, article in enumerate(gold) if i % folds == fold],
+            [article for article, f in zip(gold, assigned, strict=True) if f != fold],
+            [article for article, f in zip(gold, assigned, strict=True) if f == fold],
         )
+
+
+def _batch(article_id: str) -> str:
+    return article_id.split("-", 1)[0]
 
 
 def filter_examples(gold: Gold) -> tuple[list, list[int]]:

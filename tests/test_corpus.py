@@ -13,6 +13,7 @@ from classifier.corpus import (
     validate_files,
     validate_record,
 )
+from classifier.training import cross_validation_folds
 
 
 def test_committed_corpus_is_valid():
@@ -63,3 +64,18 @@ def test_validator_catches(change, problem):
 
 def test_apostrophes_need_no_span():
     assert uncovered_marks("Khan’s team, the residents’ group and the ’90s don’t count.", []) == []
+
+
+@pytest.mark.parametrize("by_batch", [False, True])
+def test_cross_validation_folds_partition_the_corpus(by_batch):
+    folds = list(cross_validation_folds(DATA_DIR, 5, by_batch=by_batch))
+    held_out = [[document.id for document, _ in fold] for _, fold in folds]
+    ids = sorted(i for fold in held_out for i in fold)
+    assert ids == sorted(r["id"] for path in split_paths(DATA_DIR) for r in read_jsonl(path))
+    for (training, _), fold in zip(folds, held_out, strict=True):
+        assert not {document.id for document, _ in training} & set(fold)
+    batches = [{i.split("-")[0] for i in fold} for fold in held_out]
+    shared = [a & b for n, a in enumerate(batches) for b in batches[n + 1 :]]
+    assert (not any(shared)) == by_batch  # article folds mix every batch; batch folds keep each whole
+    sizes = [len(fold) for fold in held_out]
+    assert max(sizes) - min(sizes) <= (50 if by_batch else 1)
