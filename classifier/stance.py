@@ -166,7 +166,7 @@ def make_stance_model(c: float = 4.0) -> Pipeline:
             ("quote_words", _text_branch(pick_quote, ngram_range=(1, 2), lowercase=True)),
             ("quote_chars", _text_branch(pick_quote, analyzer="char_wb", ngram_range=(3, 5), min_df=2)),
             ("context_words", _text_branch(pick_context, ngram_range=(1, 2), min_df=1)),
-            ("near_words", _text_branch(pick_near, ngram_range=(1, 2), token_pattern=r"\S+")),
+            ("near_words", _text_branch(pick_near, ngram_range=(1, 1), token_pattern=r"\S+")),
             ("previous_words", _text_branch(pick_previous, ngram_range=(1, 1), min_df=2)),
             (
                 "cues",
