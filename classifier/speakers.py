@@ -135,6 +135,26 @@ FEMALE = _WORDS(
     """mrs ms miss dame lady she her spokeswoman chairwoman congresswoman councilwoman mother
     daughter sister queen princess baroness"""
 )
+# Governments named by where they sit ("Downing Street said", "the Kremlin said it"): bodies, though
+# they look like a street, a building or a person. A list, because no article says which they are.
+SEATS_OF_GOVERNMENT = frozenset(
+    {
+        "Downing Street",
+        "No 10",
+        "Whitehall",
+        "White House",
+        "Kremlin",
+        "Pentagon",
+        "Élysée",
+        "Elysée",
+        "Elysee",
+        "Holyrood",
+        "Stormont",
+        "Zhongnanhai",
+    }
+)
+# "No 10" (or "Number 10", "No. 10") is Downing Street; a name run has no digits, so it is found apart.
+_NUMBER_TEN = re.compile(r"\b(?:No\.?|Number)[ \t]?10\b")
 # Names of places, never of people: "Station Parade", "River Parrett", "West Pennine".
 PLACE_FIRST_WORDS = _WORDS(
     """North South East West Northern Southern Eastern Western Upper Lower Greater New Old Mount
@@ -497,6 +517,10 @@ def find_mentions(
             bare_bodies.append((start, end))  # "Council 'failed' families", "Council leader Tom Askew"
             continue
         raw.append((start, end, "name", titles, name))
+    for match in _NUMBER_TEN.finditer(text):
+        if not _inside(quoted, match.start(), match.end()):
+            raw.append((match.start(), match.end(), "name", [], ["No", "10"]))
+    raw.sort()
 
     # Entities: full names first, then surnames, acronyms and titled single words link to them.
     entities: dict[str, Entity] = {}
@@ -509,12 +533,18 @@ def find_mentions(
             len(name) >= 2
             or any(t in ORG_WORDS for t in name)
             or (titles and len(name) == 1 and _is_acronym(name))
+            or name[0] in SEATS_OF_GOVERNMENT
         ):
             full = " ".join(name)
             known = entities.get(full)
             if known is not None:  # the kind depends on the name alone: typed at its first mention
                 kind = known.kind
-            elif any(t in ORG_WORDS for t in name) or _is_acronym(name) or "&" in name:
+            elif (
+                any(t in ORG_WORDS for t in name)
+                or _is_acronym(name)
+                or "&" in name
+                or full in SEATS_OF_GOVERNMENT
+            ):
                 kind = "org"
             elif name[0] in PLACE_FIRST_WORDS or name[-1] in PLACE_LAST_WORDS:  # "Station Parade"
                 kind = "place"  # before the body test: people live "on Fairbourne Close"
@@ -535,6 +565,8 @@ def find_mentions(
         _, long_name = _strip_name(match.group(1).split())
         if " ".join(long_name) in entities:
             acronyms[match.group(2)] = " ".join(long_name)
+    if "Downing Street" in entities:
+        acronyms["No 10"] = "Downing Street"
     for entity in list(entities.values()):  # "SFA" for "Scottish Football Association"
         initials = "".join(w[0] for w in entity.name.split() if w[:1].isupper())
         if entity.kind == "org" and len(initials) >= 2 and initials != entity.name:

@@ -307,6 +307,10 @@ RESOLUTION_CASES = [
     ),
     # names joined by an ampersand are firms
     ("Drilling firm Sorrell & Gage won. The company said yes.", "The company", "role", "Sorrell & Gage"),
+    # "No 10" is Downing Street, also before a spokesperson
+    ("Downing Street denied it. No 10 said no.", "No 10", "name", "Downing Street"),
+    ("Downing Street denied it. A No 10 spokesman said no.", "No 10 spokesman", "spokes", "Downing Street"),
+    ("Talks stalled. Number 10 said no.", "Number 10", "name", "No 10"),
 ]
 
 
@@ -328,6 +332,10 @@ def test_mentions_resolve_to_entities(text, surface, kind, entity):
         ("Letters went to homes in Fairbourne Close.", "Fairbourne Close", "place"),  # "in X": no body
         ("Damon Hill and Ana Lane spoke.", "Damon Hill", "person"),  # Hill and Lane are surnames too
         ("Ana Lane spoke.", "Ana Lane", "person"),
+        # governments named by where they sit are bodies
+        ("Downing Street said no.", "Downing Street", "org"),
+        ("Asked about the talks, Whitehall said no.", "Whitehall", "org"),
+        ("The Kremlin denied it.", "Kremlin", "org"),
     ],
 )
 def test_places_are_not_people(text, name, kind):
@@ -411,6 +419,12 @@ def test_ranker_attributes_quotations(model, text, speakers):
             'Greenfield Water wrote to Ana Ruiz on Monday. "We got this wrong," it said.',
             "it",
             "Greenfield Water",
+        ),
+        # a government named by where it sits is a body, so "it" can be Downing Street
+        (
+            'Ana Ruiz wrote to Downing Street on Monday. "We have replied," it said.',
+            "it",
+            "Downing Street",
         ),
     ],
 )
