@@ -358,13 +358,20 @@ def _strip_name(
     """Split a capitalised run into (title words, name words).
 
     A sentence-initial word the corpus mostly writes in lower case ("Residents of Ardnish") is
-    capitalised only by position, so it is dropped unless the run names an organisation."""
+    capitalised only by position, so it is dropped unless the run names an organisation or the
+    word is a title ("Chancellor Jane Doe", which the corpus writes "chancellor" elsewhere)."""
     majesty = len(tokens) > 2 and tokens[1] in ("Majesty’s", "Majesty's")  # "His Majesty's Treasury"
     while tokens and tokens[0] in NOT_NAMES and tokens[0] not in TITLES and not majesty:
         tokens = tokens[1:]
         sentence_initial = True
     is_org = any(t in ORG_WORDS for t in tokens)
-    if sentence_initial and tokens and not is_org and tokens[0].lower() in common:
+    if (
+        sentence_initial
+        and tokens
+        and not is_org
+        and tokens[0].lower() in common
+        and not _is_title(tokens[0])
+    ):
         tokens = tokens[1:]
         while tokens and tokens[0].islower():
             tokens = tokens[1:]
@@ -396,6 +403,22 @@ def _titled_person(tokens: list[str]) -> int:
     return first  # 0 when only titles come before the name ("Prime Minister Boris Johnson")
 
 
+def _person_after_office(tokens: list[str]) -> tuple[int, int] | None:
+    """The office's title and the person after an office named with "of" or "for" ("Mayor of
+    London Sadiq Khan", "Chancellor of the Exchequer Rachel Reeves", "Children's Commissioner for
+    Wales Nerys Pugh-Adeleke"): the indexes of the title before the first "of" or "for" and of the
+    last two words, if at least three capitalised words that are neither titles nor a body's
+    words follow the office's last "of", "for", "the" or "and". Two words alone are the place
+    ("Secretary of State for Northern Ireland")."""
+    joins = [i for i, t in enumerate(tokens) if t in ("of", "for", "the", "and")]
+    if not joins or joins[0] == 0 or not _is_title(tokens[joins[0] - 1]):
+        return None  # not "Minister Jane Doe and Tom Reed Smith"
+    rest = tokens[joins[-1] + 1 :]
+    if len(rest) < 3 or any(not t[:1].isupper() or t in ORG_WORDS or _is_title(t) for t in rest):
+        return None
+    return joins[0] - 1, len(tokens) - 2
+
+
 def _person_of_body(tokens: list[str]) -> int:
     """Where "of" or "for" parts a person from the body they speak from ("Tom Reed of Leeds
     University", "Professor Ann Lee of Imperial College"): its index, or 0. Before it stand a
@@ -418,6 +441,10 @@ def _name_runs(text: str) -> Iterator[list[tuple[int, str]]]:
             continue  # an all-capitals headline, not a name
         if _POSSESSIVE_END.search(words[-1][1]):
             words[-1] = (words[-1][0], words[-1][1][:-2])
+        if office := _person_after_office([word for _, word in words]):
+            title, person = office
+            yield [words[title], *words[person:]]  # the title still names the office and gender
+            continue
         for part in _split_run(words):
             yield part[_titled_person([word for _, word in part]) :]  # 0: the whole part is the name
 

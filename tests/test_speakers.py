@@ -305,6 +305,26 @@ RESOLUTION_CASES = [
         "spokes",
         "Environment Agency",
     ),
+    # a person after an office named with "of" or "for", whose title names the office
+    ("Mayor of London Sadiq Khan spoke. Mr Khan said more.", "Khan", "name", "Sadiq Khan"),
+    (
+        "Chancellor of the Exchequer Rachel Reeves spoke. The chancellor said no.",
+        "The chancellor",
+        "role",
+        "Rachel Reeves",
+    ),
+    (
+        "The Children's Commissioner for Wales Nerys Pugh-Adeleke spoke. Ms Pugh-Adeleke said no.",
+        "Pugh-Adeleke",
+        "name",
+        "Nerys Pugh-Adeleke",
+    ),
+    (
+        "Secretary of State for Health and Social Care Wes Streeting spoke. He said no.",
+        "Wes Streeting",
+        "name",
+        "Wes Streeting",
+    ),
     # names joined by an ampersand are firms
     ("Drilling firm Sorrell & Gage won. The company said yes.", "The company", "role", "Sorrell & Gage"),
     # "No 10" is Downing Street, also before a spokesperson
@@ -562,3 +582,25 @@ def test_a_name_after_titles_still_opens_its_sentence(text, name, opens):
     """The subject of a sentence carries on as "he" or "she", titled or not."""
     article = find_mentions(text, [])
     assert (text.index(name) in article.sentence_openers) is opens
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("The Secretary of State for Northern Ireland said no.", set()),  # a place, no person
+        ("Minister Jane Doe and Tom Reed Smith said no.", {"Jane Doe", "Tom Reed Smith"}),
+        ("Professor Ann Lee of Imperial College said no.", {"Ann Lee", "Imperial College"}),
+    ],
+)
+def test_an_office_named_with_of_leaves_other_runs_alone(text, entities):
+    assert set(find_mentions(text, []).entity_kinds) == entities
+
+
+def test_a_title_opening_a_sentence_stays_a_title():
+    """The corpus writes "chancellor" in lower case, but "Chancellor Jane Doe" opening a sentence is
+    still her title: it gives her gender and the office "the chancellor" names later."""
+    text = (
+        "Tom Reed met Ms Ruiz. Talks failed. Chancellor Jane Doe spoke. Mr Reed left. The chancellor said no."
+    )
+    article = find_mentions(text, [], frozenset({"chancellor"}))
+    assert {m.span.text: m.entity for m in article.mentions}["The chancellor"] == "Jane Doe"
