@@ -153,8 +153,9 @@ SEATS_OF_GOVERNMENT = frozenset(
         "Zhongnanhai",
     }
 )
-# "No 10" (or "Number 10", "No. 10") is Downing Street; a name run has no digits, so it is found apart.
-_NUMBER_TEN = re.compile(r"\b(?:No\.?|Number)[ \t]?10\b")
+# "No 10" (or "Number 10") is Downing Street; a name run has no digits, so it is found apart. Not
+# "No. 10", which is more often a ranking ("No. 10 Alabama") than Downing Street.
+_NUMBER_TEN = re.compile(r"\b(?:No|Number)[ \t]?10\b")
 # Names of places, never of people: "Station Parade", "River Parrett", "West Pennine".
 PLACE_FIRST_WORDS = _WORDS(
     """North South East West Northern Southern Eastern Western Upper Lower Greater New Old Mount
