@@ -183,6 +183,7 @@ _NAME_RUN = re.compile(
 # Where one sentence ends and the next begins
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
 _TITLE = "|".join(sorted(TITLES))
+_PERSONAL_TITLES = _WORDS("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Mr. Mrs. Ms. Dr.")
 # The titles just before a name: "Judge ", "Home Secretary ", "Sen. "
 _TITLES_BEFORE = re.compile(rf"(?:\b(?:{_TITLE})\.?[ \t]+)+$")
 # A title written with a point ends a name run of its own: "Sen." before "Anson Tredway"
@@ -556,6 +557,9 @@ def find_mentions(
     body_cues = frozenset(m.start() for m in _BODY_CUE.finditer(text))
     by_last: dict[str, list[tuple[int, str]]] = {}
     by_first: dict[str, set[str]] = {}  # "Chris said" for Chris Moulding, if no other Chris
+    # "Rachel Reeves said it was right ... Ms Reeves": a surname someone writes with Ms or Mr is a
+    # person's, whatever "said it" suggests
+    titled_surnames = {name[-1] for _, _, _, titles, name in raw if set(titles) & _PERSONAL_TITLES}
     for start, _, _, titles, name in raw:
         if (
             len(name) >= 2
@@ -576,6 +580,8 @@ def find_mentions(
                 kind = "org"
             elif name[0] in PLACE_FIRST_WORDS or name[-1] in PLACE_LAST_WORDS:  # "Station Parade"
                 kind = "place"  # before the body test: people live "on Fairbourne Close"
+            elif name[-1] in titled_surnames:
+                kind = "person"
             elif _body_like(text, full, place_words, body_cues):
                 kind = "org"
             elif _body_like(text, name[0], frozenset(), body_cues):  # "Greenmarket said it"

@@ -352,6 +352,9 @@ def test_mentions_resolve_to_entities(text, surface, kind, entity):
         ("Letters went to homes in Fairbourne Close.", "Fairbourne Close", "place"),  # "in X": no body
         ("Damon Hill and Ana Lane spoke.", "Damon Hill", "person"),  # Hill and Lane are surnames too
         ("Ana Lane spoke.", "Ana Lane", "person"),
+        # "said it" suggests a body, but Ms Reeves is a person
+        ("Rachel Reeves said it was right. Ms Reeves said more.", "Rachel Reeves", "person"),
+        ("Greenmarket Foods said it was right. Mr Lane said more.", "Greenmarket Foods", "org"),
         # governments named by where they sit are bodies
         ("Downing Street said no.", "Downing Street", "org"),
         ("Asked about the talks, Whitehall said no.", "Whitehall", "org"),
