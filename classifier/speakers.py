@@ -183,7 +183,7 @@ _NAME_RUN = re.compile(
 # Where one sentence ends and the next begins
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\n")
 _TITLE = "|".join(sorted(TITLES))
-_PERSONAL_TITLES = _WORDS("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Mr. Mrs. Ms. Dr.")
+_PERSONAL_TITLES = _WORDS("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady")  # never with a point: runs stop at one
 # The titles just before a name: "Judge ", "Home Secretary ", "Sen. "
 _TITLES_BEFORE = re.compile(rf"(?:\b(?:{_TITLE})\.?[ \t]+)+$")
 # A title written with a point ends a name run of its own: "Sen." before "Anson Tredway"
