@@ -42,7 +42,7 @@ NOT_NAMES = _WORDS(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Image Published Related Follow Read More
     Updated Mrs Mr Ms Miss Dr Sir Dame Lord Lady Prof Professor Rev Cllr Not No Yes One Two Three
-    According Under Among Without Within Against Through Including Once Only Even Still Just Neither
+    According Besides Under Among Without Within Against Through Including Once Only Even Still Just Neither
     Nor Whether GMT BST EST EDT ET CET CEST UTC PST PDT CST CDT MST AM PM"""
 )
 TITLES = _WORDS(
@@ -72,7 +72,8 @@ ORG_WORDS = _WORDS(
     Ofsted Ofcom Ofgem Ofwat Council's Institute Laboratory Laboratories Media Studios Records Festival
     Theatre Museum Gallery Orchestra Opera Library Church Diocese Mosque Council. Chamber Caucus Labs Motors
     Pharmaceuticals Technologies Systems Solutions Co Brands Stores Supermarkets Group's Initiative
-    Project Programme Program Collective Cooperative Co-operative Friends Watch Action Network"""
+    Project Programme Program Collective Cooperative Co-operative Friends Watch Action Network
+    Organisation Organization"""
 )
 ROLE_HEADS = _WORDS(
     """minister secretary mayor chancellor president governor senator councillor councilor
@@ -93,7 +94,9 @@ ROLE_HEADS = _WORDS(
     trader banker regulator ombudsman auditor watchdog inquiry coroner magistrate aide aides staffer
     voter voters residents court jury panel midwife paramedic surgeon consultant pharmacist carer
     firefighter backbencher passenger commuter protester supporter colleague patient tenant customer
-    volunteer organiser organizer insider whistleblower lecturer pilot steward stallholder"""
+    volunteer organiser organizer insider whistleblower lecturer pilot steward stallholder
+    carmaker automaker manufacturer supermarket grocer chain lender miner brewer supplier carrier
+    startup giant conglomerate"""
 )
 # Offices a story's protagonist holds: "the mayor" with no apposition is most often its main person.
 OFFICE_HEADS = _WORDS(
@@ -119,7 +122,8 @@ ORG_HEADS = _WORDS(
     agency regulator watchdog force police committee group organisation organization charity school
     university hospital airline bank operator developer insurer retailer publisher broadcaster
     commission administration inspectorate service team campaign coalition alliance association
-    federation league office court"""
+    federation league office court carmaker automaker manufacturer supermarket grocer chain lender
+    miner brewer supplier carrier startup giant conglomerate"""
 )
 # Bodies whose names carry their kind ("Riverside Council", "Court of Appeal"): "the council" is the
 # latest body so named, not merely the latest body.
@@ -206,6 +210,8 @@ _LISTENER = re.compile(
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:of|for|at)\b)")
 _POSSESSOR = r"([\w\-]+)[’']s\b"  # "the board's report", "Trump's chief of staff"
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\b|" + _POSSESSOR)
+_LOWER_NOUN = re.compile(r"\b(?:the|a|an|its|their|our|his|her)\s+([a-z][a-z’'\-]+)\b")
+_IN_INTRO = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)In[ \t]+$")  # "In a statement, ..."
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _NON_SPACE = re.compile(r"\S+")
 _PLAIN_WORD = re.compile(r"\w+")
@@ -388,6 +394,20 @@ def _strip_name(
     return titles, tokens
 
 
+def _common_noun_first(name: list[str], text: str, article_nouns: set[str]) -> bool:
+    """Is the first word of a sentence-initial name a noun the article writes in lower case,
+    before the rest of the name standing alone ("Carmaker Veltran ..." and "the carmaker",
+    "Veltran said")? Not a usual first name ("Will Hanley"), a title or a body's word, and not
+    when the rest never stands alone ("Headwaters First" and "the headwaters")."""
+    return (
+        len(name) >= 2
+        and name[0].lower() in article_nouns
+        and not _is_title(name[0])
+        and not any(t in ORG_WORDS for t in name)
+        and text.count(" ".join(name[1:])) > text.count(" ".join(name))
+    )
+
+
 def _titled_person(tokens: list[str]) -> int:
     """Where a titled person begins in a run that opens with a body or a party ("Met Police
     Commissioner Mark Rowley", "White House Press Secretary Sarah Sanders", "Labor Senator Doug
@@ -489,6 +509,9 @@ def _quoted_regions(quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
 _FURNITURE_LINE = re.compile(
     r"^(?:[^\n]*Image source,[^\n]*"  # a photo credit, maybe after alt text: "Sadiq KhanImage source, PA"
     r"|By(?:[ \t]+[A-Z][\w.’'\-]*){1,4}(?:,[^\n.]{0,60})?"  # a byline: "By EJ Ward, Political Reporter"
+    # and without "By": "Ann Lee Wales correspondent", "Ann Lee, Home Affairs Editor"
+    r"|(?:[A-Z][\w.’'\-]*[ \t]+){1,4}[A-Z][\w.’'\-]*,?(?:[ \t]+[A-Za-z&]+){0,3}[ \t]+"
+    r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter)"
     r"|(?:READ MORE|Read more|Read|Related|Watch|Listen|See also)[ \t]*:[^\n]*)$",  # a link to another story
     re.M,
 )
@@ -515,6 +538,7 @@ def find_mentions(
     corpus writes in lower case (see ``text.common_words``). Pronouns are resolved only with a
     ``pronoun_resolver``, which may use the usual gender of ``first_names``."""
     furniture = _page_furniture(text)
+    article_nouns = {m.group(1) for m in _LOWER_NOUN.finditer(text)} - (first_names or {}).keys()
     quoted = sorted(_quoted_regions([*quotations, *marked]) + furniture)
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
     bare_bodies: list[tuple[int, int]] = []  # a body's common noun capitalised: read as "the council"
@@ -524,6 +548,8 @@ def find_mentions(
             _SENTENCE_BEFORE.search(text[max(0, start - 4) : start])
         )
         titles, name = _strip_name(list(tokens), sentence_initial=initial, common=common_words)
+        if initial and _common_noun_first(name, text, article_nouns):
+            name = name[1:]
         if dotted := _DOTTED_TITLE.search(text, max(0, start - 16), start):  # "Sen. Anson Tredway"
             titles = [dotted.group(1), *titles]
         if not any(t in ORG_WORDS for t in name):  # "Dwight Halvorsen of Missouri"
@@ -595,7 +621,7 @@ def find_mentions(
                 by_last.setdefault(name[-1], []).append((start, full))
                 by_first.setdefault(name[0], set()).add(full)
     acronyms = {}
-    for match in re.finditer(r"([A-Z][\w’' ]+?)\s*\(([A-Z]{2,})\)", text):
+    for match in re.finditer(r"([A-Z][\w’'& ]+?)\s*\(([A-Z]{2,})\)", text):
         _, long_name = _strip_name(match.group(1).split())
         if " ".join(long_name) in entities:
             acronyms[match.group(2)] = " ".join(long_name)
@@ -649,7 +675,7 @@ def find_mentions(
         elif _is_acronym(name):
             entity = full
             entities.setdefault(full, Entity(full, "org", ""))
-        if entity:
+        if entity and not _outlet_spoken_to(text, start, entity):  # "told The Associated Press"
             mentions.append(Mention(Span.of(text, start, end), "name", entity))
     # Titles before a name are roles of that entity ("Home Secretary Jane Doe", "council leader
     # Tom Reed").
@@ -705,13 +731,22 @@ def _body_like(text: str, name: str, place_words: frozenset[int], body_cues: fro
     return False
 
 
+_DATELINE_PLACE = re.compile(rf"[{_UPPER}]{{2,}}\b")
+_AGENCY_CLOSE = re.compile(r"\)\s*[-—–]")
+_DATELINE_NEXT = re.compile(rf"\s*(?:\(|—|–|-|,)|\.[ \t]+[{_UPPER}]{{2,}}\b")  # "ST. PAUL"
+_DATELINE_LEAD = re.compile(rf"\s*(?:[{_UPPER}]{{1,4}}\.\s+)?")
+
+
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    """'WASHINGTON (Reuters) -' or 'DENVER —' at the start of a paragraph."""
+    """'WASHINGTON (Reuters) -' or 'DENVER —' at the start of a paragraph: the place, and the
+    agency in brackets ('FRANKFURT, Nov 3 (Reuters) -'), which is not a speaker."""
     line_start = text.rfind("\n", 0, start) + 1
+    if text[start - 1 : start] == "(" and start - line_start <= 40:
+        return bool(_DATELINE_PLACE.match(text, line_start)) and bool(_AGENCY_CLOSE.match(text, end))
     return (
-        not text[line_start:start].strip()
+        bool(_DATELINE_LEAD.fullmatch(text, line_start, start))  # "ST. PAUL, Minn."
         and text[start:end].isupper()
-        and bool(re.match(r"\s*(?:\(|—|–|-|,)", text[end : end + 3]))
+        and bool(_DATELINE_NEXT.match(text, end))
     )
 
 
@@ -838,6 +873,19 @@ def _name_after(name_spans, offset: int, window: int):
     return None
 
 
+def _org_inside(text: str, name_spans, start: int, end: int, entities: dict) -> str:
+    """An organisation named in full inside a body's description ("the IG Metall union", "The
+    Arts Council"). Not a person ("the Biden administration"), nor one word, which is more often
+    a place or a larger body ("the UK government", "a Senate committee", "the NHS trust")."""
+    i = bisect_left(name_spans, (start,))
+    while i < len(name_spans) and name_spans[i][1] <= end:
+        s, e, entity = name_spans[i]
+        if _kind(entities, entity) == "org" and text[s:e] == entity and " " in entity:
+            return entity
+        i += 1
+    return ""
+
+
 def _resolve_description(text, start, end, head, kind, complement, entities, name_spans, roles):
     """Apposition first ('Sadiq Khan, the mayor' / 'the mayor, Sadiq Khan'), then the article."""
     phrase = text[start:end]
@@ -855,7 +903,9 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
             if between.strip(" ,") == "" and _kind(entities, beside[2]) == wanted:
                 roles.link(phrase, beside[2])
                 return beside[2]
-        return roles.find(phrase) or (_org_for(head, entities) if head in ORG_HEADS else "")
+        found = roles.find(phrase) or (_org_for(head, entities) if head in ORG_HEADS else "")
+        inner = _org_inside(text, name_spans, start, end, entities) if wanted == "org" else ""
+        return inner if inner and inner not in found else found  # "the Ethics Committee" kept
     # spokespeople and documents: whose? "for the council", "by Ofsted", "the board's report"
     possessive = re.search(_POSSESSOR, phrase)
     if complement:
@@ -973,6 +1023,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     unnamed: dict[str, str] = {}  # role head -> the latest unnamed person described with it
     documents: dict[str, str] = {}  # document head -> whose the latest so called is
     filled = []
+    name_starts = {m.span.start: m.entity for m in mentions if m.kind == "name"}
     for mention in mentions:
         entity = mention.entity
         definite = not re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\b", mention.span.text)
@@ -993,6 +1044,8 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             entity = last_spokes
         elif not entity and document and definite and document in documents:
             entity = documents[document]  # "the report by the watchdog ... the report"
+        elif not entity and document and (owner := _named_after_intro(text, mention.span, name_starts)):
+            entity = owner
         elif not entity and mention.kind in ("spokes", "doc"):
             entity = _likely_body(text, orgs, latest_start, subject)
         if mention.kind == "spokes" and entity:
@@ -1009,6 +1062,18 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             counts[entity] += 1
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
     return filled
+
+
+def _named_after_intro(text: str, document: Span, name_starts: dict[int, str]) -> str:
+    """Whose is the document in "In a report published on Thursday, HMICFRS rated the force
+    inadequate": the name opening the main clause after the introductory phrase."""
+    if not _IN_INTRO.search(text, max(0, document.start - 8), document.start):
+        return ""
+    comma = text.find(",", document.end, document.end + 80)
+    if comma < 0 or _SENTENCE_BREAK.search(text, document.end, comma):
+        return ""
+    after = comma + 1 + len(text[comma + 1 : comma + 4]) - len(text[comma + 1 : comma + 4].lstrip())
+    return name_starts.get(after, "")
 
 
 def _likely_body(text: str, orgs: list[str], latest_start: int, subject: tuple[int, str] | None) -> str:
