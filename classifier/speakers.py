@@ -212,6 +212,11 @@ _POSSESSOR = r"([\w\-]+)[’']s\b"  # "the board's report", "Trump's chief of st
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\b|" + _POSSESSOR)
 _LOWER_NOUN = re.compile(r"\b(?:the|a|an|its|their|our|his|her)\s+([a-z][a-z’'\-]+)\b")
 _IN_INTRO = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)In[ \t]+$")  # "In a statement, ..."
+_SOURCES = re.compile(
+    rf"\b(?:(?:[Aa]n?|[Oo]ne)[ \t]+)?"
+    rf"(?:(?:No|Number)[ \t]10|[{_UPPER}][\w’'\-]*(?:[ \t]+[{_UPPER}][\w’'\-]*)*)"
+    r"[ \t]+(?:sources?|insiders?)\b"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _NON_SPACE = re.compile(r"\S+")
 _PLAIN_WORD = re.compile(r"\w+")
@@ -692,6 +697,8 @@ def find_mentions(
 
     name_spans = sorted((m.span.start, m.span.end, m.entity) for m in mentions)
     descriptions = _descriptions(text, quoted, entities, name_spans, roles)
+    sources = sorted((d.span.start, d.span.end) for d in descriptions if _SOURCES.fullmatch(d.span.text))
+    mentions = [m for m in mentions if not _inside(sources, m.span.start, m.span.end)]
     mentions += descriptions
     mentions += [
         Mention(Span.of(text, start, end), "role", "")
@@ -847,6 +854,17 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
         if complement and kind in ("spokes", "doc"):
             end += complement.end()
         found.append(Mention(Span.of(text, start, end), kind, entity))
+        taken.append((start, end))
+    # "Whitehall sources", "a No 10 source": unnamed people, kept as written (the guideline's
+    # "a senior official"); a body's name before "source" is not the speaker
+    for match in _SOURCES.finditer(text):
+        start, end = match.span()
+        if _inside(quoted, start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        words = match.group().split()
+        if words[0] in ("A", "An", "One"):
+            words[0] = words[0].lower()
+        found.append(Mention(Span.of(text, start, end), "role", " ".join(words)))
         taken.append((start, end))
     # "a Home Office spokesman", "Riverside Council spokeswoman Ann Lee" handled as names + spokes
     for match in re.finditer(r"\b(spokes(?:man|woman|person)|representative)\b", text):

@@ -351,6 +351,9 @@ RESOLUTION_CASES = [
         "role",
         "Senate Ethics Committee",
     ),
+    # unnamed sources keep the article's description, a body's name in it included
+    ("Talks stalled. Whitehall sources said no.", "Whitehall sources", "role", "Whitehall sources"),
+    ("Downing Street denied it. A No 10 source said no.", "A No 10 source", "role", "a No 10 source"),
     # a company by the noun for its trade
     ("Veltran Motors cut 4,000 jobs. The carmaker said more.", "The carmaker", "role", "Veltran Motors"),
     # a document introducing the main clause belongs to its subject
@@ -448,6 +451,12 @@ def test_a_body_named_organisation_keeps_its_first_word(model):
     text = "Talks stalled. The Marine Management Organisation said no."
     article = find_mentions(text, [], model.common_words)
     assert [m.entity for m in article.mentions if m.kind == "name"] == ["Marine Management Organisation"]
+
+
+def test_a_body_named_before_source_is_not_a_candidate():
+    text = "Downing Street denied it. Whitehall sources and a Treasury source said no."
+    names = [m.span.text for m in find_mentions(text, []).mentions if m.kind == "name"]
+    assert names == ["Downing Street"]
 
 
 def test_a_sentence_beginning_with_by_is_no_byline():
