@@ -217,6 +217,7 @@ _SOURCES = re.compile(
     rf"(?:(?:No|Number)[ \t]10|[{_UPPER}][\w’'\-]*(?:[ \t]+[{_UPPER}][\w’'\-]*)*)"
     r"[ \t]+(?:sources?|insiders?)\b"
 )
+_TITLE_CASE_LINE = re.compile(r"^[^\n]+$", re.M)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _NON_SPACE = re.compile(r"\S+")
 _PLAIN_WORD = re.compile(r"\w+")
@@ -522,6 +523,17 @@ _FURNITURE_LINE = re.compile(
 )
 
 
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in headline case ("Hargrove Defends His Agency's Record"), where a capitalised run
+    is a name only if the article writes it elsewhere too."""
+    lines = []
+    for line in _TITLE_CASE_LINE.finditer(text):
+        words = [w for w in line.group().split() if len(w) >= 4 and w[0].isalpha()]
+        if len(words) >= 3 and all(w[0].isupper() for w in words) and len(line.group().split()) <= 20:
+            lines.append(line.span())
+    return lines
+
+
 def _page_furniture(text: str) -> list[tuple[int, int]]:
     """Lines of a news page that name people who say nothing here: photo credits, bylines and
     links to other stories ("Read: Salah can play much better, says Klopp")."""
@@ -544,6 +556,7 @@ def find_mentions(
     ``pronoun_resolver``, which may use the usual gender of ``first_names``."""
     furniture = _page_furniture(text)
     article_nouns = {m.group(1) for m in _LOWER_NOUN.finditer(text)} - (first_names or {}).keys()
+    title_case = _title_case_lines(text)
     quoted = sorted(_quoted_regions([*quotations, *marked]) + furniture)
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
     bare_bodies: list[tuple[int, int]] = []  # a body's common noun capitalised: read as "the council"
@@ -559,8 +572,8 @@ def find_mentions(
             titles = [dotted.group(1), *titles]
         if not any(t in ORG_WORDS for t in name):  # "Dwight Halvorsen of Missouri"
             name = name[: next((i for i, t in enumerate(name) if t in ("of", "for")), len(name))]
-        if not name:
-            continue
+        if not name or (_inside(title_case, start, start + 1) and text.count(" ".join(name)) < 2):
+            continue  # "Governor Vetoes Bill Limiting Police Use of Facial Recognition"
         # the name's words as written, whatever the spaces between them ("Leeds  University")
         first = next(i for i in range(len(tokens)) if tokens[i : i + len(name)] == name)
         start, last = words[first][0], name[-1]

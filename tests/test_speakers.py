@@ -459,6 +459,23 @@ def test_a_body_named_before_source_is_not_a_candidate():
     assert names == ["Downing Street"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a headline in title case: its capitalised runs are no names unless the story repeats them
+        (
+            "Governor Vetoes Bill Limiting Police Use of Facial Recognition\n\nGov. Ana Ruiz said no.",
+            ["Ana Ruiz"],
+        ),
+        ("Ruiz Defends Her Record\n\nAna Ruiz said no. Ruiz left.", ["Ana Ruiz", "Ruiz"]),
+        # in sentence case, the headline's names are names
+        ("Ana Ruiz defends her record on police\n\nShe said no.", ["Ana Ruiz"]),
+    ],
+)
+def test_a_title_case_headline_names_only_what_the_story_names(text, names):
+    assert [m.span.text for m in find_mentions(text, []).mentions if m.kind == "name"] == names
+
+
 def test_a_sentence_beginning_with_by_is_no_byline():
     text = "By Tuesday, Ana Ruiz had resigned."
     assert [m.span.text for m in find_mentions(text, []).mentions if m.kind == "name"] == ["Ana Ruiz"]
