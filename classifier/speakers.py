@@ -528,6 +528,8 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     is a name only if the article writes it elsewhere too."""
     lines = []
     for line in _TITLE_CASE_LINE.finditer(text):
+        if len(line.group()) > 200:  # a paragraph, not a headline
+            continue
         words = [w for w in line.group().split() if len(w) >= 4 and w[0].isalpha()]
         if len(words) >= 3 and all(w[0].isupper() for w in words) and len(line.group().split()) <= 20:
             lines.append(line.span())
@@ -555,7 +557,7 @@ def find_mentions(
     corpus writes in lower case (see ``text.common_words``). Pronouns are resolved only with a
     ``pronoun_resolver``, which may use the usual gender of ``first_names``."""
     furniture = _page_furniture(text)
-    article_nouns = {m.group(1) for m in _LOWER_NOUN.finditer(text)} - (first_names or {}).keys()
+    article_nouns = {m.group(1) for m in _LOWER_NOUN.finditer(text) if m.group(1) not in (first_names or {})}
     title_case = _title_case_lines(text)
     quoted = sorted(_quoted_regions([*quotations, *marked]) + furniture)
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
@@ -870,7 +872,7 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
         taken.append((start, end))
     # "Whitehall sources", "a No 10 source": unnamed people, kept as written (the guideline's
     # "a senior official"); a body's name before "source" is not the speaker
-    for match in _SOURCES.finditer(text):
+    for match in _SOURCES.finditer(text) if "source" in text or "insider" in text else ():
         start, end = match.span()
         if _inside(quoted, start, end) or any(s < end and start < e for s, e in taken):
             continue
