@@ -221,6 +221,7 @@ _TITLE_CASE_LINE = re.compile(r"^[^\n]+$", re.M)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _NON_SPACE = re.compile(r"\S+")
 _PLAIN_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s*")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _SENTENCE_BEFORE = re.compile(r"[.!?:\n][\s\"“”‘’']*$")
 _SUBJECT_START = re.compile(r"[.!?\n][\"”’']?\s*$")  # unlike _SENTENCE_BEFORE, a colon opens no subject
@@ -1105,8 +1106,7 @@ def _named_after_intro(text: str, document: Span, name_starts: dict[int, str]) -
     comma = text.find(",", document.end, document.end + 80)
     if comma < 0 or _SENTENCE_BREAK.search(text, document.end, comma):
         return ""
-    after = comma + 1 + len(text[comma + 1 : comma + 4]) - len(text[comma + 1 : comma + 4].lstrip())
-    return name_starts.get(after, "")
+    return name_starts.get(_SPACES.match(text, comma + 1).end(), "")
 
 
 def _likely_body(text: str, orgs: list[str], latest_start: int, subject: tuple[int, str] | None) -> str:
