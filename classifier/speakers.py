@@ -217,7 +217,6 @@ _SOURCES = re.compile(
     rf"(?:(?:No|Number)[ \t]10|[{_UPPER}][\w’'\-]*(?:[ \t]+[{_UPPER}][\w’'\-]*)*)"
     r"[ \t]+(?:sources?|insiders?)\b"
 )
-_TITLE_CASE_LINE = re.compile(r"^[^\n]+$", re.M)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|He|She|They|It|We)\b")
 _NON_SPACE = re.compile(r"\S+")
 _PLAIN_WORD = re.compile(r"\w+")
@@ -524,17 +523,17 @@ _FURNITURE_LINE = re.compile(
 )
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
+def _title_case_lines(lines: Sequence[Span]) -> list[tuple[int, int]]:
     """Lines in headline case ("Hargrove Defends His Agency's Record"), where a capitalised run
     is a name only if the article writes it elsewhere too."""
-    lines = []
-    for line in _TITLE_CASE_LINE.finditer(text):
-        if len(line.group()) > 200:  # a paragraph, not a headline
+    found = []
+    for line in lines:
+        if len(line.text) > 200:  # a paragraph, not a headline
             continue
-        words = [w for w in line.group().split() if len(w) >= 4 and w[0].isalpha()]
-        if len(words) >= 3 and all(w[0].isupper() for w in words) and len(line.group().split()) <= 20:
-            lines.append(line.span())
-    return lines
+        words = [w for w in line.text.split() if len(w) >= 4 and w[0].isalpha()]
+        if len(words) >= 3 and all(w[0].isupper() for w in words) and len(line.text.split()) <= 20:
+            found.append((line.start, line.end))
+    return found
 
 
 def _page_furniture(text: str) -> list[tuple[int, int]]:
@@ -559,7 +558,8 @@ def find_mentions(
     ``pronoun_resolver``, which may use the usual gender of ``first_names``."""
     furniture = _page_furniture(text)
     article_nouns = {m.group(1) for m in _LOWER_NOUN.finditer(text) if m.group(1) not in (first_names or {})}
-    title_case = _title_case_lines(text)
+    lines = paragraphs(text)
+    title_case = _title_case_lines(lines)
     quoted = sorted(_quoted_regions([*quotations, *marked]) + furniture)
     raw: list[tuple[int, int, str, list[str], list[str]]] = []  # start, end, kind, titles, words
     bare_bodies: list[tuple[int, int]] = []  # a body's common noun capitalised: read as "the council"
@@ -732,7 +732,7 @@ def find_mentions(
     }
     # a furniture line ("Read: …", a byline) does not part a quotation from its speaker's last one
     furniture_starts = {start for start, _ in furniture}
-    kept = [p.start for n, p in enumerate(paragraphs(text)) if n == 0 or p.start not in furniture_starts]
+    kept = [p.start for n, p in enumerate(lines) if n == 0 or p.start not in furniture_starts]
     starts = tuple(kept) or (0,)
     mentions = _fill_unresolved(text, mentions, entities)
     article = Article(text, tuple(quotations), tuple(mentions), starts, kinds, genders, name_genders)
