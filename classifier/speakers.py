@@ -75,6 +75,9 @@ ORG_WORDS = _WORDS(
     Project Programme Program Collective Cooperative Co-operative Friends Watch Action Network
     Organisation Organization"""
 )
+# Football clubs' last words ("Castleford Rovers"): a body, though it reads like a person's name,
+# and the word alone ("Rovers said") is the club.
+TEAM_WORDS = _WORDS("Rovers Rangers Wanderers Athletic Albion Hotspur")
 ROLE_HEADS = _WORDS(
     """minister secretary mayor chancellor president governor senator councillor councilor
     leader chief chairman chairwoman chair director executive boss manager coach captain officer
@@ -620,6 +623,7 @@ def find_mentions(
                 kind = known.kind
             elif (
                 any(t in ORG_WORDS for t in name)
+                or name[-1] in TEAM_WORDS
                 or _is_acronym(name)
                 or "&" in name
                 or full in SEATS_OF_GOVERNMENT
@@ -660,10 +664,13 @@ def find_mentions(
         for e in entities.values()
         if e.kind == "org" and " " in e.name and first_words[e.name.split()[0]] == 1
     }
+    teams = Counter(e.name.split()[-1] for e in entities.values() if e.name.split()[-1] in TEAM_WORDS)
+    team_forms = {e.name.split()[-1]: e.name for e in entities.values() if teams[e.name.split()[-1]] == 1}
     for start, end, _, titles, name in raw:  # "Mr Coveney", "President Trump", "Cordes asked"
         word = name[0]
         if (
             len(name) > 1
+            or word in team_forms
             or _is_acronym(name)
             or word in entities
             or word in by_last
@@ -685,6 +692,8 @@ def find_mentions(
             entity = acronyms[full]
         elif full in entities:
             entity = full
+        elif full in team_forms:
+            entity = team_forms[full]
         elif full in short_forms and not titles and not _LOCATIVE.search(text, max(0, start - 8), start):
             entity = short_forms[full]
         elif len(name) == 1 and name[0] in by_last:

@@ -370,6 +370,9 @@ RESOLUTION_CASES = [
         "name",
         "HM Inspectorate of Prisons & Probation",
     ),
+    # a football club reads like a person's name; "the club" and "Rovers" alone are the club
+    ("Castleford Rovers lost again. The club said no.", "The club", "role", "Castleford Rovers"),
+    ("Castleford Rovers lost again. Rovers said no.", "Rovers", "name", "Castleford Rovers"),
 ]
 
 
