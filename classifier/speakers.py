@@ -54,7 +54,7 @@ TITLES = _WORDS(
     Manager Captain Attorney Speaker Leader Labour Conservative Tory Democrat Democratic Republican
     Green Liberal Reform Minority Majority State Treasury Energy Interior Commerce Trade Housing
     Communities Work Pensions Agriculture Science Technology Digital Security Policing Crime Sports
-    Sport Assistant Associate Senior Junior Principal Head Headteacher Dean Bishop Archbishop
+    Sport Assistant Associate Senior Junior Principal Head Headteacher Bishop Archbishop
     Father Sister Brother Pastor Rabbi Imam Judge Magistrate Coroner Sheriff Police Fire Chief.
     Sen. Rep. Gov. Dr. Mr. Mrs. Ms. Lt Lt. Col Col. Gen Gen. Capt Capt. Sgt Sgt. CEO Councilman
     Councilwoman Alderman Assemblyman Assemblywoman Congressman Congresswoman Delegate Ambassador

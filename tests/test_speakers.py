@@ -373,6 +373,8 @@ RESOLUTION_CASES = [
     # a football club reads like a person's name; "the club" and "Rovers" alone are the club
     ("Castleford Rovers lost again. The club said no.", "The club", "role", "Castleford Rovers"),
     ("Castleford Rovers lost again. Rovers said no.", "Rovers", "name", "Castleford Rovers"),
+    # Dean is far more often a first name than a title before a surname
+    ("Dean Foley lost. Foley said no.", "Foley", "name", "Dean Foley"),
 ]
 
 
