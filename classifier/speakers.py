@@ -77,7 +77,7 @@ ORG_WORDS = _WORDS(
 )
 # Football clubs' last words ("Castleford Rovers"): a body, though it reads like a person's name,
 # and the word alone ("Rovers said") is the club.
-TEAM_WORDS = _WORDS("Rovers Rangers Wanderers Athletic Albion Hotspur")
+TEAM_WORDS = _WORDS("Rovers Rangers Wanderers Athletic Albion Hotspur Town")
 ROLE_HEADS = _WORDS(
     """minister secretary mayor chancellor president governor senator councillor councilor
     leader chief chairman chairwoman chair director executive boss manager coach captain officer
@@ -252,6 +252,11 @@ _BODY_CUE = re.compile(r",\s+which\b|\s+(?:" + _VERBS + r")\s+(?:that\s+)?it\b")
 _VERB_AFTER = re.compile(r"\s+(?:" + _VERBS + r")\b")
 # "Sen. Chris Murphy, D-Conn., said", "Robertson, who felt his team was wronged, said:"
 _ASIDE_THEN_VERB = re.compile(r",[^,;:“”\"\n]{1,100}?,\s+(?:" + _VERBS + r")\b")
+# "the 31-year-old said": an age stands for the person it was given with ("Gary Mottram, 31,",
+# "31-year-old Gary Mottram")
+_AGE = re.compile(r"\d{1,3}-year-old")
+_AGE_AFTER_NAME = re.compile(r",[ \t]+(\d{1,3}),")
+_AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}$")
 _SENTENCE_ENDS = frozenset(".!?")
 _GAP_TOKEN = re.compile(r"[\w’']+|[:,.;!?]")
 _NEAR_TOKEN = re.compile(r"[\w’']+|[:,.;]")
@@ -623,7 +628,6 @@ def find_mentions(
                 kind = known.kind
             elif (
                 any(t in ORG_WORDS for t in name)
-                or name[-1] in TEAM_WORDS
                 or _is_acronym(name)
                 or "&" in name
                 or full in SEATS_OF_GOVERNMENT
@@ -631,6 +635,8 @@ def find_mentions(
                 kind = "org"
             elif name[0] in PLACE_FIRST_WORDS or name[-1] in PLACE_LAST_WORDS:  # "Station Parade"
                 kind = "place"  # before the body test: people live "on Fairbourne Close"
+            elif name[-1] in TEAM_WORDS:  # after the place test: "Cape Town", "Old Town"
+                kind = "org"
             elif name[-1] in titled_surnames:
                 kind = "person"
             elif _body_like(text, full, place_words, body_cues):
@@ -710,7 +716,7 @@ def find_mentions(
     # Titles before a name are roles of that entity ("Home Secretary Jane Doe", "council leader
     # Tom Reed").
     roles = Roles()
-    for start, _, _, titles, name in raw:
+    for start, end, _, titles, name in raw:
         full = " ".join(name)
         target = acronyms.get(full) or (full if full in entities else "")
         if target:
@@ -719,6 +725,9 @@ def find_mentions(
                 roles.link(before.group(1), target)
             if titles:
                 roles.link(" ".join(titles), target)
+            age = _AGE_AFTER_NAME.match(text, end) or _AGE_BEFORE_NAME.search(text, max(0, start - 60), start)
+            if age and _kind(entities, target) == "person":
+                roles.link(f"{age.group(1)}-year-old", target)
 
     name_spans = sorted((m.span.start, m.span.end, m.entity) for m in mentions)
     descriptions = _descriptions(text, quoted, entities, name_spans, roles)
@@ -852,9 +861,14 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     for match in _DETERMINED.finditer(text):
         words = match.group(1).split()
-        heads = [i for i, w in enumerate(words) if w.lower() in _DESCRIPTION_HEADS]
+        definite = match.group().lower().startswith("the")
         # words up to the first that cannot modify a head ("the council said its spokesman")
         modifiers = next((i for i, w in enumerate(words) if w.lower() in _NOT_MODIFIERS), len(words))
+        heads = [
+            i
+            for i, w in enumerate(words)
+            if w.lower() in _DESCRIPTION_HEADS or (_AGE.fullmatch(w) and i + 1 == modifiers and definite)
+        ]  # "the 31-year-old", not "a 31-year-old man" or "Dorian Rowe, a 29-year-old who died"
         if not heads or heads[0] > modifiers:
             continue
         # "a commission spokesperson" is a spokesperson, not a commission
@@ -1059,7 +1073,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     (``_likely_body``), unless the same kind of document was named with its owner before ("the
     report by the inspector general ... the report said")."""
     counts: Counter[str] = Counter()
-    last_spokes = ""
+    last_spokes = last_person = ""
     orgs: list[str] = []  # organisations named so far, latest last
     latest_start = -1  # where the latest of them was named
     subject: tuple[int, str] | None = None  # (start, name) of the latest to open a sentence
@@ -1081,6 +1095,8 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
                 entity = next((o for o in reversed(orgs) if head in o.lower().split()), "")
             elif head in ORG_HEADS:
                 entity = _likely_body(text, orgs, latest_start, subject)
+            elif _AGE.fullmatch(head):
+                entity = last_person  # the person the story has just been about
             elif head in OFFICE_HEADS and counts and not _owned(mention.span.text, entities):
                 entity = counts.most_common(1)[0][0]
         elif not entity and mention.kind == "spokes" and definite and last_spokes:
@@ -1103,6 +1119,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
                     subject = (mention.span.start, entity)
         elif entity and mention.kind == "name" and _kind(entities, entity) == "person":
             counts[entity] += 1
+            last_person = entity
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
     return filled
 

@@ -373,6 +373,15 @@ RESOLUTION_CASES = [
     # a football club reads like a person's name; "the club" and "Rovers" alone are the club
     ("Castleford Rovers lost again. The club said no.", "The club", "role", "Castleford Rovers"),
     ("Castleford Rovers lost again. Rovers said no.", "Rovers", "name", "Castleford Rovers"),
+    # an age stands for the person it was given with, else for the person just named
+    (
+        "Gary Mottram, 31, and Pete Ashby, 52, spoke. The 31-year-old said no.",
+        "The 31-year-old",
+        "role",
+        "Gary Mottram",
+    ),
+    ("Pete Ashby praised Gary Mottram. The 31-year-old said no.", "The 31-year-old", "role", "Gary Mottram"),
+    ("Harlow Town signed Gary Mottram. The 31-year-old said no.", "The 31-year-old", "role", "Gary Mottram"),
     # Dean is far more often a first name than a title before a surname
     ("Dean Foley lost. Foley said no.", "Foley", "name", "Dean Foley"),
 ]
@@ -456,6 +465,11 @@ def test_a_body_named_organisation_keeps_its_first_word(model):
     text = "Talks stalled. The Marine Management Organisation said no."
     article = find_mentions(text, [], model.common_words)
     assert [m.entity for m in article.mentions if m.kind == "name"] == ["Marine Management Organisation"]
+
+
+def test_an_age_with_a_noun_or_an_article_is_no_mention():
+    text = "Dorian Rowe, a 29-year-old who died, was named. A 40-year-old man was charged."
+    assert [m.span.text for m in find_mentions(text, []).mentions] == ["Dorian Rowe"]
 
 
 def test_a_body_named_before_source_is_not_a_candidate():
