@@ -960,6 +960,9 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
             if between.strip(" ,") == "" and _kind(entities, beside[2]) == wanted:
                 roles.link(phrase, beside[2])
                 return beside[2]
+        words = phrase.split()
+        if len(words) == 3 and words[0].lower() == "the" and words[1][:1].isupper() and words[2] == "union":
+            return entities.setdefault(words[1], Entity(words[1], "org", "")).name  # "the RMT union"
         found = roles.find(phrase) or (_org_for(head, entities) if head in ORG_HEADS else "")
         inner = _org_inside(text, name_spans, start, end, entities) if wanted == "org" else ""
         return inner if inner and inner not in found else found  # "the Ethics Committee" kept
