@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -42,7 +42,8 @@ NOT_NAMES = _WORDS(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Image Published Related Follow Read More
     Updated Mrs Mr Ms Miss Dr Sir Dame Lord Lady Prof Professor Rev Cllr Not No Yes One Two Three
-    According Besides Under Among Without Within Against Through Including Once Only Even Still Just Neither
+    According Besides Former Under Among Without Within Against Through Including Once Only Even Still
+    Just Neither
     Nor Whether GMT BST EST EDT ET CET CEST UTC PST PDT CST CDT MST AM PM"""
 )
 TITLES = _WORDS(
@@ -166,7 +167,7 @@ _NUMBER_TEN = re.compile(r"\b(?:No|Number)[ \t]?10\b")
 # Names of places, never of people: "Station Parade", "River Parrett", "West Pennine".
 PLACE_FIRST_WORDS = _WORDS(
     """North South East West Northern Southern Eastern Western Upper Lower Greater New Old Mount
-    Lake River Port Fort Saint St St. Cape Isle Station"""
+    Lake River Port Fort Saint St St. Cape Isle Station Little"""
 )
 PLACE_LAST_WORDS = _WORDS(  # not Hill, Green, Lane, Park, Street: surnames too
     """Road Avenue Parade Square Terrace Crescent Quay Wharf Harbour Estate Valley River Reservoir
@@ -182,9 +183,11 @@ _LISTED_BODY = (
     rf"(?:{_NAME_WORD}[ \t]+)*?(?:Department|Ministry|Office)[ \t]+(?:for|of)[ \t]+{_NAME_WORD}"
     rf"(?:,[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*)+,?[ \t]+and[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*"
 )
+_MIDDLE_INITIAL = r"(?:[A-Z]\.[ \t]+(?!(?:The|A|An|It|He|She|They|We|In|On|At|But|And|This|That)\b))?"
 _NAME_RUN = re.compile(
     rf"(?<![\w’'])(?:{_LISTED_BODY}|{_NAME_WORD}"
-    r"(?:[ \t]+(?:(?:of|for|and|&|the|de|da|del|della|van|von|der|den|le|la|al|el|bin|ibn|du)[ \t]+)*"
+    rf"(?:[ \t]+{_MIDDLE_INITIAL}"  # "Raymond T. Kowalski"
+    r"(?:(?:of|for|and|&|the|de|da|del|della|van|von|der|den|le|la|al|el|bin|ibn|du)[ \t]+)*"
     rf"{_NAME_WORD})*)"
 )
 # Where one sentence ends and the next begins
@@ -213,6 +216,7 @@ _LISTENER = re.compile(
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:of|for|at)\b)")
 _POSSESSOR = r"([\w\-]+)[’']s\b"  # "the board's report", "Trump's chief of staff"
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\b|" + _POSSESSOR)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'\-]*")
 _LOWER_NOUN = re.compile(r"\b(?:the|a|an|its|their|our|his|her)\s+([a-z][a-z’'\-]+)\b")
 _IN_INTRO = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)In[ \t]+$")  # "In a statement, ..."
 _SOURCES = re.compile(
@@ -375,13 +379,19 @@ def _is_title(word: str) -> bool:
 
 
 def _strip_name(
-    tokens: list[str], *, sentence_initial: bool = False, common: frozenset[str] = frozenset()
+    tokens: list[str],
+    *,
+    sentence_initial: bool = False,
+    common: frozenset[str] = frozenset(),
+    written_lower: Container[str] = frozenset(),
+    first_names: Container[str] = frozenset(),
 ) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (title words, name words).
 
     A sentence-initial word the corpus mostly writes in lower case ("Residents of Ardnish") is
     capitalised only by position, so it is dropped unless the run names an organisation or the
-    word is a title ("Chancellor Jane Doe", which the corpus writes "chancellor" elsewhere)."""
+    word is a title ("Chancellor Jane Doe", which the corpus writes "chancellor" elsewhere), or
+    it opens a name the article never writes it in lower case with (``_kept_capital``)."""
     majesty = len(tokens) > 2 and tokens[1] in ("Majesty’s", "Majesty's")  # "His Majesty's Treasury"
     while tokens and tokens[0] in NOT_NAMES and tokens[0] not in TITLES and not majesty:
         tokens = tokens[1:]
@@ -393,6 +403,7 @@ def _strip_name(
         and not is_org
         and tokens[0].lower() in common
         and not _is_title(tokens[0])
+        and not _kept_capital(tokens, written_lower, first_names)
     ):
         tokens = tokens[1:]
         while tokens and tokens[0].islower():
@@ -406,6 +417,21 @@ def _strip_name(
     if tokens and tokens[0] in TITLES and len(tokens) == 1:
         titles.append(tokens.pop(0))
     return titles, tokens
+
+
+def _kept_capital(tokens: list[str], written_lower: Container[str], first_names: Container[str]) -> bool:
+    """Is a sentence-initial common word part of the name after all: a first name ("Kit Mallory",
+    "Mark Denton") or a body's first word ("Citizens Advice", "Keep Oakworth Births"), since the
+    article never writes it in lower case? Not a role before a person's full name ("Referee Neil
+    Scarisbrick"), a title or document after it ("District Attorney", "Spring Statement"), or a
+    possessive ("That’s PMQs")."""
+    if len(tokens) < 2 or not tokens[1][:1].isupper() or tokens[0].lower() in written_lower:
+        return False
+    if tokens[0].endswith(("’s", "'s")):
+        return False
+    if len(tokens) == 2:
+        return not _is_title(tokens[1]) and tokens[1].lower() not in DOC_HEADS
+    return tokens[1].lower() not in first_names
 
 
 def _common_noun_first(name: list[str], text: str, article_nouns: set[str]) -> bool:
@@ -566,6 +592,7 @@ def find_mentions(
     ``pronoun_resolver``, which may use the usual gender of ``first_names``."""
     furniture = _page_furniture(text)
     article_nouns = {m.group(1) for m in _LOWER_NOUN.finditer(text) if m.group(1) not in (first_names or {})}
+    lower_words = frozenset(_LOWER_WORD.findall(text))
     lines = paragraphs(text)
     title_case = _title_case_lines(lines)
     quoted = sorted(_quoted_regions([*quotations, *marked]) + furniture)
@@ -576,7 +603,13 @@ def find_mentions(
         initial = not text[max(0, start - 3) : start].strip(" \t\"“‘'(—–-") or bool(
             _SENTENCE_BEFORE.search(text[max(0, start - 4) : start])
         )
-        titles, name = _strip_name(list(tokens), sentence_initial=initial, common=common_words)
+        titles, name = _strip_name(
+            list(tokens),
+            sentence_initial=initial,
+            common=common_words,
+            written_lower=lower_words,
+            first_names=first_names or {},
+        )
         if initial and _common_noun_first(name, text, article_nouns):
             name = name[1:]
         if dotted := _DOTTED_TITLE.search(text, max(0, start - 16), start):  # "Sen. Anson Tredway"

@@ -460,6 +460,31 @@ def test_a_noun_the_article_writes_in_lower_case_opens_no_name(text, names, mode
     assert {m.entity for m in article.mentions if m.kind == "name"} == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a word the corpus writes in lower case opens a name the article never writes it in
+        ("Kit Mallory is explaining the car park. Mallory laughs.", {"Kit Mallory"}),
+        ("Citizens Advice said it was busy.", {"Citizens Advice"}),
+        # but not a role before a full name, a title or a document after it, or a possessive
+        ("Referee Neil Scarisbrick sent him off. Scarisbrick said no.", {"Neil Scarisbrick"}),
+        ("Spring Statement looms. Rachel Reeves said no.", {"Rachel Reeves"}),
+        # and not where the article writes it in lower case too
+        ("Carmaker Veltran to cut jobs\nVeltran said the carmaker had no choice.", {"Veltran"}),
+    ],
+)
+def test_a_capital_only_by_position_is_kept_when_the_article_never_writes_it_small(text, names, model):
+    article = find_mentions(text, [], model.common_words, first_names=model.first_names)
+    assert {m.entity for m in article.mentions if m.kind == "name"} == names
+
+
+def test_middle_initials_belong_to_the_name():
+    text = "Raymond T. Kowalski said no. Kowalski added more. We need a Plan B. The Senate voted."
+    names = [(m.span.text, m.entity) for m in find_mentions(text, []).mentions if m.kind == "name"]
+    assert names[:2] == [("Raymond T. Kowalski", "Raymond T. Kowalski"), ("Kowalski", "Raymond T. Kowalski")]
+    assert ("Senate", "Senate") in names  # a capital and a point before a new sentence is no initial
+
+
 def test_a_body_named_organisation_keeps_its_first_word(model):
     """ "Marine" is a word the corpus writes in lower case, but not in a body's name."""
     text = "Talks stalled. The Marine Management Organisation said no."
