@@ -121,6 +121,12 @@ DOC_HEADS = _WORDS(
     strategy submission briefing guidance notice press-release release email post tweet blog
     manifesto motion petition verdict order consultation evaluation investigation"""
 )
+# Documents that judge something, and the bodies whose job that is: a report with no named owner
+# is by the inspectorate the story names, not by the school it inspected.
+FINDINGS_HEADS = _WORDS("report review audit findings assessment investigation inquiry evaluation")
+EXAMINER_WORDS = _WORDS(
+    "Ofsted Ofgem Ofwat Ofcom Inspectorate Ombudsman Auditor Audit Regulator Watchdog Commission HMICFRS CQC"
+)
 ORG_HEADS = _WORDS(
     """council department ministry government club company firm trust union party board authority
     agency regulator watchdog force police committee group organisation organization charity school
@@ -1141,6 +1147,12 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             entity = documents[document]  # "the report by the watchdog ... the report"
         elif not entity and document and (owner := _named_after_intro(text, mention.span, name_starts)):
             entity = owner
+        elif not entity and document in FINDINGS_HEADS and (examiner := _examiner(orgs)):
+            # "told by Ofsted ... The report said", not the school inspected; nor is the examiner
+            # now the latest body named
+            filled.append(Mention(mention.span, mention.kind, examiner))
+            documents[document] = examiner
+            continue
         elif not entity and mention.kind in ("spokes", "doc"):
             entity = _likely_body(text, orgs, latest_start, subject)
         if mention.kind == "spokes" and entity:
@@ -1169,6 +1181,12 @@ def _named_after_intro(text: str, document: Span, name_starts: dict[int, str]) -
     if comma < 0 or _SENTENCE_BREAK.search(text, document.end, comma):
         return ""
     return name_starts.get(_SPACES.match(text, comma + 1).end(), "")
+
+
+def _examiner(orgs: list[str]) -> str:
+    """The latest body named so far whose job is to examine others (an inspectorate, a regulator,
+    an auditor, an ombudsman), which a report with no named owner is most often by."""
+    return next((o for o in reversed(orgs) if not EXAMINER_WORDS.isdisjoint(o.split())), "")
 
 
 def _likely_body(text: str, orgs: list[str], latest_start: int, subject: tuple[int, str] | None) -> str:

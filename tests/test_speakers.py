@@ -382,6 +382,13 @@ RESOLUTION_CASES = [
     ),
     ("Pete Ashby praised Gary Mottram. The 31-year-old said no.", "The 31-year-old", "role", "Gary Mottram"),
     ("Harlow Town signed Gary Mottram. The 31-year-old said no.", "The 31-year-old", "role", "Gary Mottram"),
+    # a report with no named owner is the examiner's, not the inspected school's
+    (
+        "Brookfield Academy was told by Ofsted to change. Brookfield Academy said no. The report said so.",
+        "The report",
+        "doc",
+        "Ofsted",
+    ),
     # Dean is far more often a first name than a title before a surname
     ("Dean Foley lost. Foley said no.", "Foley", "name", "Dean Foley"),
 ]
