@@ -576,10 +576,22 @@ def _title_case_lines(lines: Sequence[Span]) -> list[tuple[int, int]]:
     return found
 
 
+# a photographer's credit at the end of a caption: "... in February. Photograph: Jonah Pace/PA",
+# "(AP Photo/Jane Doe)"
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:Photograph|Photo|Picture|Illustration|Composite)s?:[^\n.!?“”\"‘]{1,80}$"
+    r"|\((?:AP|AFP|Reuters)[ \t]Photo/[^)\n]*\)",
+    re.M,
+)
+
+
 def _page_furniture(text: str) -> list[tuple[int, int]]:
     """Lines of a news page that name people who say nothing here: photo credits, bylines and
     links to other stories ("Read: Salah can play much better, says Klopp")."""
-    return [(m.start(), m.end()) for m in _FURNITURE_LINE.finditer(text)]
+    found = [(m.start(), m.end()) for m in _FURNITURE_LINE.finditer(text)]
+    if "Photo" in text or "Picture" in text or "Illustration" in text or "Composite" in text:
+        found += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
+    return found
 
 
 def find_mentions(

@@ -438,11 +438,19 @@ def test_places_are_not_people(text, name, kind):
         # datelines name the place and the agency, neither of them a speaker
         "FRANKFURT, Nov 3 (Reuters) - The plan was dropped.",
         "ST. PAUL, Minn. (AP) — The plan was dropped.",
+        # photographers' credits
+        "The plan was dropped. Photograph: Jonah Pace/PA\n",
+        "The plan was dropped. (AP Photo/Jane Doe)\n",
     ],
 )
 def test_page_furniture_names_no_one(text):
     """Photo credits, bylines and links to other stories name people who say nothing here."""
     assert [m.span.text for m in find_mentions(text, []).mentions if m.kind == "name"] == []
+
+
+def test_a_caption_after_the_word_photograph_is_no_credit():
+    text = "Photograph: Harold Pim at home. He says he wants ‘a chance’\n"
+    assert [m.span.text for m in find_mentions(text, []).mentions if m.kind == "name"] == ["Harold Pim"]
 
 
 def test_an_outlet_spoken_to_is_no_mention():
