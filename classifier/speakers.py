@@ -74,7 +74,7 @@ ORG_WORDS = _WORDS(
     Theatre Museum Gallery Orchestra Opera Library Church Diocese Mosque Council. Chamber Caucus Labs Motors
     Pharmaceuticals Technologies Systems Solutions Co Brands Stores Supermarkets Group's Initiative
     Project Programme Program Collective Cooperative Co-operative Friends Watch Action Network
-    Organisation Organization"""
+    Organisation Organization Pictures Films Productions Entertainment"""
 )
 # Football clubs' last words ("Castleford Rovers"): a body, though it reads like a person's name,
 # and the word alone ("Rovers said") is the club.
@@ -263,7 +263,7 @@ _VERB_AFTER = re.compile(r"\s+(?:" + _VERBS + r")\b")
 # "Sen. Chris Murphy, D-Conn., said", "Robertson, who felt his team was wronged, said:"
 _ASIDE_THEN_VERB = re.compile(r",[^,;:“”\"\n]{1,100}?,\s+(?:" + _VERBS + r")\b")
 # "the 31-year-old said": an age stands for the person it was given with ("Gary Mottram, 31,",
-# "31-year-old Gary Mottram")
+# "31-year-old Gary Mottram"), else for the story's protagonist
 _AGE = re.compile(r"\d{1,3}-year-old")
 _AGE_AFTER_NAME = re.compile(r",[ \t]+(\d{1,3}),")
 _AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}$")
@@ -1127,7 +1127,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     (``_likely_body``), unless the same kind of document was named with its owner before ("the
     report by the inspector general ... the report said")."""
     counts: Counter[str] = Counter()
-    last_spokes = last_person = ""
+    last_spokes = ""
     orgs: list[str] = []  # organisations named so far, latest last
     latest_start = -1  # where the latest of them was named
     subject: tuple[int, str] | None = None  # (start, name) of the latest to open a sentence
@@ -1149,8 +1149,8 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
                 entity = next((o for o in reversed(orgs) if head in o.lower().split()), "")
             elif head in ORG_HEADS:
                 entity = _likely_body(text, orgs, latest_start, subject)
-            elif _AGE.fullmatch(head):
-                entity = last_person  # the person the story has just been about
+            elif _AGE.fullmatch(head) and counts:
+                entity = counts.most_common(1)[0][0]  # the story's protagonist, as for an office
             elif head in OFFICE_HEADS and counts and not _owned(mention.span.text, entities):
                 entity = counts.most_common(1)[0][0]
         elif not entity and mention.kind == "spokes" and definite and last_spokes:
@@ -1179,7 +1179,6 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
                     subject = (mention.span.start, entity)
         elif entity and mention.kind == "name" and _kind(entities, entity) == "person":
             counts[entity] += 1
-            last_person = entity
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
     return filled
 

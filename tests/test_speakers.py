@@ -373,14 +373,19 @@ RESOLUTION_CASES = [
     # a football club reads like a person's name; "the club" and "Rovers" alone are the club
     ("Castleford Rovers lost again. The club said no.", "The club", "role", "Castleford Rovers"),
     ("Castleford Rovers lost again. Rovers said no.", "Rovers", "name", "Castleford Rovers"),
-    # an age stands for the person it was given with, else for the person just named
+    # an age stands for the person it was given with, else for the story's protagonist
     (
         "Gary Mottram, 31, and Pete Ashby, 52, spoke. The 31-year-old said no.",
         "The 31-year-old",
         "role",
         "Gary Mottram",
     ),
-    ("Pete Ashby praised Gary Mottram. The 31-year-old said no.", "The 31-year-old", "role", "Gary Mottram"),
+    (
+        "Gary Mottram scored. Pete Ashby praised Mottram. The 31-year-old said no.",
+        "The 31-year-old",
+        "role",
+        "Gary Mottram",
+    ),
     ("Harlow Town signed Gary Mottram. The 31-year-old said no.", "The 31-year-old", "role", "Gary Mottram"),
     # a report with no named owner is the examiner's, not the inspected school's
     (
