@@ -23,6 +23,12 @@ from .config import SEED
 from .features import NumericDictVectorizer
 from .types import Mention
 
+# Documents that judge something: "it" after one speaks for its author (with a letter's), and
+# one with no named owner is most often an examining body's (see speakers). Not a statement or an
+# email, which "it" more often stands beside than for ("In a statement, the department said ...
+# it said").
+FINDINGS_HEADS = frozenset("report review audit findings assessment investigation inquiry evaluation".split())
+
 if TYPE_CHECKING:
     from .speakers import Article
 
@@ -30,6 +36,10 @@ PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
 MAX_CANDIDATES = 8  # the most recently mentioned entities a pronoun may refer to
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_IT_SAYS = re.compile(
+    r"[ \t]+(?:also[ \t]+)?(?:says|said|adds|added|reads|states|stated|concludes|concluded|warns|warned"
+    r"|notes|noted|recommends|recommended|finds|found)\b"
+)
 _PREPOSITION = re.compile(
     r"\b(?:of|for|to|with|by|against|from|on|at|about|over|under|into|than|like|and|or)\s+(?:the\s+)?$",
     re.I,
@@ -164,6 +174,28 @@ def pair_features(article: Article, pronoun: Mention, candidates: list[Anteceden
     return features
 
 
+def documents_speaking(article: Article) -> dict[int, str]:
+    """Each "it" that speaks in the sentence after a document's ("The report, published on
+    Thursday, says ... It says: ..."), by start offset, with the document's author: the document
+    is what "it" is, and documents are no antecedents of the learned resolver."""
+    found = {}
+    document = None  # the latest document mentioned
+    for mention in article.mentions:
+        if mention.kind == "doc":
+            words = {w.strip(",;:") for w in mention.span.text.lower().split()}
+            document = mention if not words.isdisjoint(FINDINGS_HEADS | {"letter"}) else None
+        elif (
+            mention.kind == "pronoun"
+            and mention.span.text in ("It", "it")
+            and document is not None
+            and document.entity
+            and _IT_SAYS.match(article.text, mention.span.end)
+            and len(_SENTENCE_END.findall(article.text, document.span.end, mention.span.start)) <= 1
+        ):
+            found[mention.span.start] = document.entity
+    return found
+
+
 def resolve(articles: Sequence[Article], resolver: Pipeline) -> list[Article]:
     """The articles with each pronoun's entity filled in: one scikit-learn call for all of them."""
     rows, owners = [], []
@@ -178,6 +210,9 @@ def resolve(articles: Sequence[Article], resolver: Pipeline) -> list[Article]:
     for (number, start, entity), score in zip(owners, scores, strict=True):
         if (number, start) not in best or score > best[number, start][0]:
             best[number, start] = (score, entity)
+    for number, article in enumerate(articles):
+        for start, entity in documents_speaking(article).items():
+            best[number, start] = (1.0, entity)
     return [
         replace(
             article,

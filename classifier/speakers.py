@@ -25,7 +25,7 @@ from threadpoolctl import ThreadpoolController
 
 from .config import SEED
 from .features import NumericDictVectorizer
-from .pronouns import first_name_gender
+from .pronouns import FINDINGS_HEADS, first_name_gender
 from .pronouns import resolve as resolve_pronouns
 from .quotes import REPORTING_FORMS, REPORTING_VERBS
 from .text import paragraphs
@@ -121,9 +121,8 @@ DOC_HEADS = _WORDS(
     strategy submission briefing guidance notice press-release release email post tweet blog
     manifesto motion petition verdict order consultation evaluation investigation"""
 )
-# Documents that judge something, and the bodies whose job that is: a report with no named owner
-# is by the inspectorate the story names, not by the school it inspected.
-FINDINGS_HEADS = _WORDS("report review audit findings assessment investigation inquiry evaluation")
+# Bodies whose job is to judge others: a report with no named owner (FINDINGS_HEADS) is by the
+# inspectorate the story names, not by the school it inspected.
 EXAMINER_WORDS = _WORDS(
     "Ofsted Ofgem Ofwat Ofcom Inspectorate Ombudsman Auditor Audit Regulator Watchdog Commission HMICFRS CQC"
 )
@@ -577,10 +576,10 @@ def _title_case_lines(lines: Sequence[Span]) -> list[tuple[int, int]]:
 
 
 # a photographer's credit at the end of a caption: "... in February. Photograph: Jonah Pace/PA",
-# "(AP Photo/Jane Doe)"
+# "(AP Photo/Jane Doe)", "REUTERS/Ingrid Solheim"
 _PHOTO_CREDIT = re.compile(
     r"\b(?:Photograph|Photo|Picture|Illustration|Composite)s?:[^\n.!?“”\"‘]{1,80}$"
-    r"|\((?:AP|AFP|Reuters)[ \t]Photo/[^)\n]*\)",
+    r"|\((?:AP|AFP|Reuters)[ \t]Photo/[^)\n]*\)|\b(?:REUTERS|AFP|EPA|PA)/[^\n.!?“”\"‘]{1,80}$",
     re.M,
 )
 
@@ -589,7 +588,7 @@ def _page_furniture(text: str) -> list[tuple[int, int]]:
     """Lines of a news page that name people who say nothing here: photo credits, bylines and
     links to other stories ("Read: Salah can play much better, says Klopp")."""
     found = [(m.start(), m.end()) for m in _FURNITURE_LINE.finditer(text)]
-    if "Photo" in text or "Picture" in text or "Illustration" in text or "Composite" in text:
+    if any(word in text for word in ("Photo", "Picture", "Illustration", "Composite", "/")):
         found += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
     return found
 
@@ -1025,6 +1024,10 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
         owner_text, owner_start = possessive.group(1), start + possessive.start(1)
     else:
         owner_text, owner_start = "", start
+    if kind == "doc" and head in FINDINGS_HEADS and complement and complement.group().split()[0] == "of":
+        # "a review of the county's services, carried out by the consultancy Brightwell Partners":
+        # what it examined is no author
+        return _author_by(text, end, name_spans)
     if owner_text:
         as_written = text[start : end + (complement.end() if complement else 0)]
         owner_words = owner_text.split()
@@ -1062,7 +1065,22 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
                 org = _org_for(words[-2].lower(), entities)
             if org:
                 return org
+    if owner and _SENTENCE_BREAK.search(text, owner[1], start + 1):
+        return ""  # "... across the West Midlands. The report said": no owner
     return owner[2] if owner else ""
+
+
+_BY = re.compile(r"(?<!commissioned )(?<!ordered )\bby\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}")
+
+
+def _author_by(text: str, end: int, name_spans) -> str:
+    """The name after "by" later in the sentence, not after "commissioned by"; "" if none."""
+    stop = _SENTENCE_BREAK.search(text, end)
+    limit = min(stop.start() if stop else len(text), end + 150)
+    for match in _BY.finditer(text, end, limit):
+        if owner := _name_after(name_spans, match.end(), 0):
+            return owner[2]
+    return ""
 
 
 def _body_named(words: list[str], entities: dict) -> str:

@@ -394,6 +394,15 @@ RESOLUTION_CASES = [
         "doc",
         "Ofsted",
     ),
+    # a name ending the sentence before owns no document; a review of something is not by it
+    ("Schools in the West Midlands shut. The report said more.", "The report", "doc", ""),
+    (
+        "Harbridge County Council was criticised in a review of the county's services, carried out "
+        "by the consultancy Brightwell Partners.",
+        "a review of the county's",
+        "doc",
+        "Brightwell Partners",
+    ),
     # Dean is far more often a first name than a title before a surname
     ("Dean Foley lost. Foley said no.", "Foley", "name", "Dean Foley"),
 ]
@@ -446,6 +455,7 @@ def test_places_are_not_people(text, name, kind):
         # photographers' credits
         "The plan was dropped. Photograph: Jonah Pace/PA\n",
         "The plan was dropped. (AP Photo/Jane Doe)\n",
+        "Talks ended in Bergen, March 3, 2025. REUTERS/Ingrid Solheim Purchase Licensing Rights\n",
     ],
 )
 def test_page_furniture_names_no_one(text):
@@ -608,6 +618,12 @@ def test_ranker_attributes_quotations(model, text, speakers):
             'Ana Ruiz wrote to Downing Street on Monday. "We have replied," it said.',
             "it",
             "Downing Street",
+        ),
+        # "it" saying something after a report or letter is that document, whose author speaks
+        (
+            "Ashvale Borough Council was criticised in the report by Anita Cole. It says: “Act now.”",
+            "It",
+            "Anita Cole",
         ),
     ],
 )
