@@ -221,7 +221,6 @@ _LISTENER = re.compile(
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:of|for|at)\b)")
 _POSSESSOR = r"([\w\-]+)[’']s\b"  # "the board's report", "Trump's chief of staff"
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\b|" + _POSSESSOR)
-_LOWER_WORD = re.compile(r"\b[a-z][a-z’'\-]*")
 _LOWER_NOUN = re.compile(r"\b(?:the|a|an|its|their|our|his|her)\s+([a-z][a-z’'\-]+)\b")
 _IN_INTRO = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)In[ \t]+$")  # "In a statement, ..."
 _SOURCES = re.compile(
@@ -388,7 +387,7 @@ def _strip_name(
     *,
     sentence_initial: bool = False,
     common: frozenset[str] = frozenset(),
-    written_lower: Container[str] = frozenset(),
+    text: str = "",
     first_names: Container[str] = frozenset(),
 ) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (title words, name words).
@@ -408,7 +407,7 @@ def _strip_name(
         and not is_org
         and tokens[0].lower() in common
         and not _is_title(tokens[0])
-        and not _kept_capital(tokens, written_lower, first_names)
+        and not _kept_capital(tokens, text, first_names)
     ):
         tokens = tokens[1:]
         while tokens and tokens[0].islower():
@@ -424,13 +423,15 @@ def _strip_name(
     return titles, tokens
 
 
-def _kept_capital(tokens: list[str], written_lower: Container[str], first_names: Container[str]) -> bool:
+def _kept_capital(tokens: list[str], text: str, first_names: Container[str]) -> bool:
     """Is a sentence-initial common word part of the name after all: a first name ("Kit Mallory",
     "Mark Denton") or a body's first word ("Citizens Advice", "Keep Oakworth Births"), since the
     article never writes it in lower case? Not a role before a person's full name ("Referee Neil
     Scarisbrick"), a title or document after it ("District Attorney", "Spring Statement"), or a
     possessive ("That’s PMQs")."""
-    if len(tokens) < 2 or not tokens[1][:1].isupper() or tokens[0].lower() in written_lower:
+    if len(tokens) < 2 or not tokens[1][:1].isupper():
+        return False
+    if re.search(rf"(?<![\w’'\-]){re.escape(tokens[0].lower())}(?![\w’'\-])", text):
         return False
     if tokens[0].endswith(("’s", "'s")):
         return False
@@ -609,7 +610,6 @@ def find_mentions(
     ``pronoun_resolver``, which may use the usual gender of ``first_names``."""
     furniture = _page_furniture(text)
     article_nouns = {m.group(1) for m in _LOWER_NOUN.finditer(text) if m.group(1) not in (first_names or {})}
-    lower_words = frozenset(_LOWER_WORD.findall(text))
     lines = paragraphs(text)
     title_case = _title_case_lines(lines)
     quoted = sorted(_quoted_regions([*quotations, *marked]) + furniture)
@@ -624,7 +624,7 @@ def find_mentions(
             list(tokens),
             sentence_initial=initial,
             common=common_words,
-            written_lower=lower_words,
+            text=text,
             first_names=first_names or {},
         )
         if initial and _common_noun_first(name, text, article_nouns):
