@@ -176,24 +176,35 @@ def pair_features(article: Article, pronoun: Mention, candidates: list[Anteceden
 
 def documents_speaking(article: Article) -> dict[int, str]:
     """Each "it" that speaks in the sentence after a document's ("The report, published on
-    Thursday, says ... It says: ..."), by start offset, with the document's author: the document
-    is what "it" is, and documents are no antecedents of the learned resolver."""
+    Thursday, says ... It says: ..."), or after only a quotation from it, by start offset, with
+    the document's author: the document is what "it" is, and documents are no antecedents of the
+    learned resolver."""
     found = {}
     document = None  # the latest document mentioned
+    alone = False  # no one else named since, if only in quoted words
     for mention in article.mentions:
         if mention.kind == "doc":
             words = {w.strip(",;:") for w in mention.span.text.lower().split()}
             document = mention if not words.isdisjoint(FINDINGS_HEADS | {"letter"}) else None
+            alone = True
+        elif mention.kind != "pronoun":
+            alone = False
         elif (
-            mention.kind == "pronoun"
-            and mention.span.text in ("It", "it")
+            mention.span.text in ("It", "it")
             and document is not None
             and document.entity
             and _IT_SAYS.match(article.text, mention.span.end)
-            and len(_SENTENCE_END.findall(article.text, document.span.end, mention.span.start)) <= 1
+            and (
+                len(_SENTENCE_END.findall(article.text, document.span.end, mention.span.start)) <= 1
+                or (alone and _paragraphs_apart(article, document, mention) <= 1)
+            )
         ):
             found[mention.span.start] = document.entity
     return found
+
+
+def _paragraphs_apart(article: Article, first: Mention, second: Mention) -> int:
+    return article.paragraph_of(second.span.start) - article.paragraph_of(first.span.start)
 
 
 def resolve(articles: Sequence[Article], resolver: Pipeline) -> list[Article]:

@@ -625,6 +625,12 @@ def test_ranker_attributes_quotations(model, text, speakers):
             "It",
             "Anita Cole",
         ),
+        (
+            "Ashvale Borough Council was criticised. The report by Anita Cole says: “It failed. Twice.”\n"
+            "It says the council “must act”.",
+            "It",
+            "Anita Cole",
+        ),
     ],
 )
 def test_pronouns_resolve_to_their_entity(model, text, pronoun, entity):
