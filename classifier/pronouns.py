@@ -188,7 +188,7 @@ def documents_speaking(article: Article) -> dict[int, str]:
             document = mention if not words.isdisjoint(FINDINGS_HEADS | {"letter"}) else None
             alone = True
         elif mention.kind != "pronoun":
-            alone = False
+            alone = alone and document is not None and mention.span.start < document.span.end  # its owner
         elif (
             mention.span.text in ("It", "it")
             and document is not None
