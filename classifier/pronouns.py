@@ -21,6 +21,7 @@ from sklearn.pipeline import Pipeline
 
 from .config import SEED
 from .features import NumericDictVectorizer
+from .quotes import REPORTING_VERBS
 from .types import Mention
 
 # Documents that judge something: "it" after one speaks for its author (with a letter's), and
@@ -36,6 +37,12 @@ PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
 MAX_CANDIDATES = 8  # the most recently mentioned entities a pronoun may refer to
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+# "The union said it was ready", "Ms Lee has told colleagues she will stay": the pronoun opens the
+# clause its antecedent reports
+_SAID_THEN = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:" + "|".join(sorted(REPORTING_VERBS)) + r")"
+    r"(?:\s+(?:reporters|colleagues|the\s+\w+|\w+))?(?:\s+that)?\s+$"
+)
 _IT_SAYS = re.compile(
     r"[ \t]+(?:also[ \t]+)?(?:says|said|adds|added|reads|states|stated|concludes|concluded|warns|warned"
     r"|notes|noted|recommends|recommended|finds|found)\b"
@@ -164,6 +171,7 @@ def pair_features(article: Article, pronoun: Mention, candidates: list[Anteceden
     features["after_preposition"] = float(bool(_PREPOSITION.search(before)))
     features["possessive"] = float(text[last.span.end : last.span.end + 2] in ("’s", "'s"))
     features["last_speaks"] = float(_speaks(article, last))
+    features["reports_pronoun"] = float(bool(_SAID_THEN.match(gap)))
     features["sentence_initial"] = float(last.span.start in article.sentence_openers)
     features["first_entity"] = float(all(candidate.first <= c.first for c in candidates))
     if kind == "person" and " " in candidate.entity and want in "mf":
