@@ -7,6 +7,7 @@ Usage::
     python -m classifier.corpus validate [PATH…]   check JSONL files or a data directory
     python -m classifier.corpus stats [data/]      composition tables (Markdown) for the data card
     python -m classifier.corpus card [data/]       write those tables into data/README.md
+    python -m classifier.corpus compile SOURCE…    source files -> JSON Lines on standard output
     python -m classifier.corpus blind SOURCE…      a labels-hidden sample for a second annotator
     python -m classifier.corpus agreement [data/]  kappa and speaker agreement of the two annotations
 
@@ -571,6 +572,8 @@ def main(argv: list[str] | None = None) -> int:
     count = commands.add_parser("stats")
     count.add_argument("data", nargs="?", type=Path, default=DATA_DIR)
     count.add_argument("--source", type=Path, action="append", help="count source files instead")
+    compile_ = commands.add_parser("compile", help="source files as records (to score a model on them)")
+    compile_.add_argument("sources", nargs="+", type=Path)
     blind = commands.add_parser("blind", help="articles for a second annotator, labels hidden")
     blind.add_argument("sources", nargs="+", type=Path)
     blind.add_argument("--per-batch", type=int, default=4)
@@ -597,6 +600,11 @@ def main(argv: list[str] | None = None) -> int:
                 render_card(path.read_text(encoding="utf-8"), card_sections(args.data)), encoding="utf-8"
             )
             print(f"updated {path}")
+            return 0
+        elif args.command == "compile":
+            for path in args.sources:
+                for article in _split_articles(path):
+                    print(json.dumps(_compile(article), ensure_ascii=False))
             return 0
         elif args.command == "blind":
             records = [_compile(a) for path in args.sources for a in _split_articles(path)]

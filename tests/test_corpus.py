@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from classifier.config import DATA_DIR
 from classifier.corpus import (
+    main,
     read_jsonl,
     read_source,
     split_paths,
@@ -25,6 +28,15 @@ def test_split_files_are_built_from_the_source():
     committed = [r for path in split_paths(DATA_DIR) for r in read_jsonl(path)]
     assert len(committed) == len(compiled)
     assert all(compiled[r["id"]] == r for r in committed)
+
+
+def test_compile_prints_the_records_of_source_files(capsys):
+    source = DATA_DIR / "source" / "batch-71.txt"
+    assert main(["compile", str(source)]) == 0
+    printed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    committed = {r["id"]: r for path in split_paths(DATA_DIR) for r in read_jsonl(path)}
+    assert [r["id"] for r in printed] == [f"b71-00{n}" for n in range(1, 9)]
+    assert all(committed[r["id"]] == r for r in printed)
 
 
 GOOD = {
