@@ -19,7 +19,8 @@ from .pronouns import resolve as resolve_pronouns
 from .quotes import find_quotations, split_quotation
 from .speakers import decode, find_mentions, follow_headline_echoes, score_candidates
 from .stance import stance_input
-from .types import Document, QuoteRecord
+from .text import plain_spaces
+from .types import Document, QuoteRecord, Span
 
 
 @contextmanager
@@ -85,7 +86,7 @@ class Model:
     @_cyclic_gc_paused()
     def predict_batch(self, documents: Sequence[Document]) -> list[list[QuoteRecord]]:
         """The whole pipeline over a batch, one scikit-learn call per stage for speed."""
-        texts = [d.text for d in documents]
+        texts = [plain_spaces(d.text) for d in documents]
         candidates = [find_quotations(text) for text in texts]
         pairs = [(text, q) for text, found in zip(texts, candidates, strict=True) for q in found]
         keep = iter(self.quotation_filter.predict(pairs) if pairs else [])
@@ -110,14 +111,12 @@ class Model:
         ]
 
         units, inputs = [], []
-        for n, (document, found, speakers) in enumerate(
-            zip(documents, quotations, attributions, strict=True)
-        ):
+        for n, (text, found, speakers) in enumerate(zip(texts, quotations, attributions, strict=True)):
             last_said: dict[str, str] = {}
             for quotation, attribution in zip(found, speakers, strict=True):
-                for unit in split_quotation(self.splitter, document.text, quotation):
+                for unit in split_quotation(self.splitter, text, quotation):
                     previous = last_said.get(attribution.speaker, "")
-                    inputs.append(stance_input(document.text, unit.span, quotation, previous))
+                    inputs.append(stance_input(text, unit.span, quotation, previous))
                     units.append((n, unit, attribution))
                     last_said[attribution.speaker] = unit.span.text
         probabilities = self.stance.predict_proba(inputs) if inputs else []
@@ -125,14 +124,15 @@ class Model:
         results: list[list[QuoteRecord]] = [[] for _ in documents]
         for (n, unit, attribution), row in zip(units, probabilities, strict=True):
             scores = {label: round(float(row[labels.index(label)]), 4) for label in STANCES}
+            original, mention = documents[n].text, attribution.mention  # spans quote it as written
             results[n].append(
                 QuoteRecord(
                     article=documents[n].id,
                     start=unit.span.start,
                     end=unit.span.end,
-                    text=unit.span.text,
+                    text=original[unit.span.start : unit.span.end],
                     speaker=attribution.speaker,
-                    speaker_mention=attribution.mention,
+                    speaker_mention=mention and Span.of(original, mention.start, mention.end),
                     speaker_score=round(attribution.score, 4),
                     stance=max(scores, key=scores.__getitem__),
                     stance_scores=scores,

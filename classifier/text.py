@@ -19,6 +19,16 @@ _KNOWN_ABBREVIATIONS = (
 ).split()
 
 
+# No-break, thin and other fixed-width spaces, which web copy puts in "Mr\u00a0Khan" or "£4\u00a0million"
+_ODD_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f", " "))
+
+
+def plain_spaces(text: str) -> str:
+    """The text with odd spaces as plain ones, for the stages to read: one character for one, so
+    every offset holds in the original text."""
+    return text.translate(_ODD_SPACES)
+
+
 def paragraphs(text: str) -> list[Span]:
     """Non-empty lines; news copy separates paragraphs by one or more newlines."""
     return [Span(m.start(), m.end(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]

@@ -40,3 +40,17 @@ def test_predict_many_streams_in_order(model, repo):
     texts = [p.read_text(encoding="utf-8") for p in sorted((repo / "examples").glob("*.txt"))]
     streamed = list(model.predict_many(texts))
     assert streamed == [r for n, t in enumerate(texts) for r in model.predict(t, article=str(n))]
+
+
+def test_no_break_spaces_read_as_spaces_and_are_quoted_as_written(model, repo):
+    """Web copy writes "Priya\u00a0Nair": the same speakers and stances, the records quote it."""
+    text = (repo / "examples" / "school-meals.txt").read_text(encoding="utf-8")
+    spaced = text.replace(" ", "\u00a0")
+    plain, odd = model.predict(text), model.predict(spaced)
+    assert [(r.start, r.end, r.speaker, r.stance) for r in odd] == [
+        (r.start, r.end, r.speaker, r.stance) for r in plain
+    ]
+    for record in odd:
+        assert record.text == spaced[record.start : record.end]
+        mention = record.speaker_mention
+        assert mention is not None and mention.text == spaced[mention.start : mention.end]
