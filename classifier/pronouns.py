@@ -45,7 +45,8 @@ _SAID_THEN = re.compile(
 )
 _IT_SAYS = re.compile(
     r"[ \t]+(?:also[ \t]+)?(?:says|said|adds|added|reads|states|stated|concludes|concluded|warns|warned"
-    r"|notes|noted|recommends|recommended|finds|found)\b"
+    r"|notes|noted|recommends|recommended|finds|found|makes|made|calls|called|urges|urged|describes"
+    r"|described|criticises|criticised|criticizes|criticized)\b"
 )
 _PREPOSITION = re.compile(
     r"\b(?:of|for|to|with|by|against|from|on|at|about|over|under|into|than|like|and|or)\s+(?:the\s+)?$",

@@ -238,7 +238,8 @@ _SUBJECT_START = re.compile(r"[.!?\n][\"”’']?\s*$")  # unlike _SENTENCE_BEFO
 # what a description is of or for: "for the council", "of the Dutch government", "by Ofsted",
 # ", carried out by the Flood Risk Partnership"
 _COMPLEMENT = re.compile(
-    r"(?:,?\s+(?:carried\s+out|conducted|written|drawn\s+up|produced|compiled|published|prepared)\s+by"
+    r"(?:,?\s+(?:carried\s+out|conducted|written|drawn\s+up|produced|compiled|published|prepared|led|chaired"
+    r"|headed|authored)\s+by"
     r"|\s+(?:for|of|at|from|to|with|by))\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
     r"(?:(?:\s+[a-z]+)?\s+(?:" + "|".join(sorted(ORG_HEADS)) + r")\b)?)"
 )
@@ -1145,7 +1146,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     (``_likely_body``), unless the same kind of document was named with its owner before ("the
     report by the inspector general ... the report said")."""
     counts: Counter[str] = Counter()
-    last_spokes = ""
+    last_spokes = last_document = ""
     orgs: list[str] = []  # organisations named so far, latest last
     latest_start = -1  # where the latest of them was named
     subject: tuple[int, str] | None = None  # (start, name) of the latest to open a sentence
@@ -1175,6 +1176,8 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             entity = last_spokes
         elif not entity and document and definite and document in documents:
             entity = documents[document]  # "the report by the watchdog ... the report"
+        elif not entity and document and mention.span.text.startswith(("Its ", "its ")) and last_document:
+            entity = last_document  # "The review, led by Dr Ann Lee, ... Its 190-page report'
         elif not entity and document and (owner := _named_after_intro(text, mention.span, name_starts)):
             entity = owner
         elif not entity and document in FINDINGS_HEADS and (examiner := _examiner(orgs)):
@@ -1189,6 +1192,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             last_spokes = entity
         if document and entity:
             documents[document] = entity
+            last_document = entity
         if entity and _kind(entities, entity) == "org":
             if not _outlet_spoken_to(text, mention.span.start, entity):
                 orgs.append(entity)

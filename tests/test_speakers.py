@@ -403,6 +403,13 @@ RESOLUTION_CASES = [
         "doc",
         "Brightwell Partners",
     ),
+    # a review led by someone is theirs, and so is "its report" just after
+    (
+        "The review, led by Dr Ann Lee, examined 412 cases. Its 190-page report describes failings.",
+        "Its 190-page report",
+        "doc",
+        "Ann Lee",
+    ),
     # Dean is far more often a first name than a title before a surname
     ("Dean Foley lost. Foley said no.", "Foley", "name", "Dean Foley"),
 ]
@@ -622,6 +629,11 @@ def test_ranker_attributes_quotations(model, text, speakers):
         # "it" saying something after a report or letter is that document, whose author speaks
         (
             "Ashvale Borough Council was criticised in the report by Anita Cole. It says: “Act now.”",
+            "It",
+            "Anita Cole",
+        ),
+        (
+            "The report by Anita Cole criticised Ashvale Borough Council. It makes 27 recommendations.",
             "It",
             "Anita Cole",
         ),
