@@ -185,9 +185,9 @@ def pair_features(article: Article, pronoun: Mention, candidates: list[Anteceden
 
 def documents_speaking(article: Article) -> dict[int, str]:
     """Each "it" that speaks in the sentence after a document's ("The report, published on
-    Thursday, says ... It says: ..."), or after only a quotation from it, by start offset, with
-    the document's author: the document is what "it" is, and documents are no antecedents of the
-    learned resolver."""
+    Thursday, says ... It says: ..."), or after only a quotation from it, or opens the sentence
+    after one the document opened, by start offset, with the document's author: the document is
+    what "it" is, and documents are no antecedents of the learned resolver."""
     found = {}
     document = None  # the latest document mentioned
     alone = False  # no one else named since, if only in quoted words
@@ -198,17 +198,18 @@ def documents_speaking(article: Article) -> dict[int, str]:
             alone = True
         elif mention.kind != "pronoun":
             alone = alone and document is not None and mention.span.start < document.span.end  # its owner
-        elif (
-            mention.span.text in ("It", "it")
-            and document is not None
-            and document.entity
-            and _IT_SAYS.match(article.text, mention.span.end)
-            and (
-                len(_SENTENCE_END.findall(article.text, document.span.end, mention.span.start)) <= 1
-                or (alone and _paragraphs_apart(article, document, mention) <= 1)
+        elif mention.span.text in ("It", "it") and document is not None and document.entity:
+            sentences = len(_SENTENCE_END.findall(article.text, document.span.end, mention.span.start))
+            near = sentences <= 1 or (alone and _paragraphs_apart(article, document, mention) <= 1)
+            # the document was the subject of the sentence before and "It" opens this one: the
+            # subject carries on, whatever it does ("The report found ... It also included ...")
+            carried = (
+                sentences == 1
+                and document.span.start in article.sentence_openers
+                and (mention.span.start in article.sentence_openers)
             )
-        ):
-            found[mention.span.start] = document.entity
+            if carried or (near and _IT_SAYS.match(article.text, mention.span.end)):
+                found[mention.span.start] = document.entity
     return found
 
 

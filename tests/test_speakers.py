@@ -637,6 +637,13 @@ def test_ranker_attributes_quotations(model, text, speakers):
             "It",
             "Anita Cole",
         ),
+        # the document opened the sentence before and "It" opens this one: the subject carries on
+        (
+            "Ashvale Borough Council was inspected. The report by Anita Cole found failings. "
+            "It also included claims that records went missing.",
+            "It",
+            "Anita Cole",
+        ),
         (
             "Ashvale Borough Council was criticised. The report by Anita Cole says: “It failed. Twice.”\n"
             "It says the council “must act”.",
