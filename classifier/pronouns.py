@@ -206,7 +206,7 @@ def documents_speaking(article: Article) -> dict[int, str]:
             carried = (
                 sentences == 1
                 and document.span.start in article.sentence_openers
-                and (mention.span.start in article.sentence_openers)
+                and mention.span.start in article.sentence_openers
             )
             if carried or (near and _IT_SAYS.match(article.text, mention.span.end)):
                 found[mention.span.start] = document.entity

@@ -43,8 +43,7 @@ NOT_NAMES = _WORDS(
     July August September October November December Image Published Related Follow Read More
     Updated Mrs Mr Ms Miss Dr Sir Dame Lord Lady Prof Professor Rev Cllr Not No Yes One Two Three
     According Besides Former Under Among Without Within Against Through Including Once Only Even Still
-    Just Neither
-    Nor Whether GMT BST EST EDT ET CET CEST UTC PST PDT CST CDT MST AM PM"""
+    Just Neither Nor Whether GMT BST EST EDT ET CET CEST UTC PST PDT CST CDT MST AM PM"""
 )
 TITLES = _WORDS(
     """Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor Rev Reverend Cllr Councillor Sen
@@ -589,10 +588,8 @@ _PHOTO_CREDIT = re.compile(
 def _page_furniture(text: str) -> list[tuple[int, int]]:
     """Lines of a news page that name people who say nothing here: photo credits, bylines and
     links to other stories ("Read: Salah can play much better, says Klopp")."""
-    found = [(m.start(), m.end()) for m in _FURNITURE_LINE.finditer(text)]
-    if any(word in text for word in ("Photo", "Picture", "Illustration", "Composite", "/")):
-        found += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text)]
-    return found
+    lines = (_FURNITURE_LINE, _PHOTO_CREDIT)
+    return [(m.start(), m.end()) for pattern in lines for m in pattern.finditer(text)]
 
 
 def find_mentions(
