@@ -29,6 +29,7 @@ from .types import Mention
 # email, which "it" more often stands beside than for ("In a statement, the department said ...
 # it said").
 FINDINGS_HEADS = frozenset("report review audit findings assessment investigation inquiry evaluation".split())
+_SPEAKING_DOCUMENTS = FINDINGS_HEADS | {"letter"}
 
 if TYPE_CHECKING:
     from .speakers import Article
@@ -194,7 +195,7 @@ def documents_speaking(article: Article) -> dict[int, str]:
     for mention in article.mentions:
         if mention.kind == "doc":
             words = {w.strip(",;:") for w in mention.span.text.lower().split()}
-            document = mention if not words.isdisjoint(FINDINGS_HEADS | {"letter"}) else None
+            document = mention if not words.isdisjoint(_SPEAKING_DOCUMENTS) else None
             alone = True
         elif mention.kind != "pronoun":
             alone = alone and document is not None and mention.span.start < document.span.end  # its owner

@@ -78,7 +78,12 @@ ORG_WORDS = _WORDS(
 # Football clubs' last words ("Castleford Rovers"): a body, though it reads like a person's name,
 # and the word alone ("Rovers said") is the club.
 TEAM_WORDS = _WORDS("Rovers Rangers Wanderers Athletic Albion Hotspur Town")
-ROLE_HEADS = _WORDS(
+# What a business is called by its trade ("the carmaker", "the lender"): a role's head and a body's
+TRADE_NOUNS = _WORDS(
+    """carmaker automaker manufacturer supermarket grocer chain lender miner brewer supplier carrier
+    startup giant conglomerate"""
+)
+ROLE_HEADS = TRADE_NOUNS | _WORDS(
     """minister secretary mayor chancellor president governor senator councillor councilor
     leader chief chairman chairwoman chair director executive boss manager coach captain officer
     commissioner inspector judge prosecutor prosecutors lawyer attorney campaigner activist resident
@@ -97,9 +102,7 @@ ROLE_HEADS = _WORDS(
     trader banker regulator ombudsman auditor watchdog inquiry coroner magistrate aide aides staffer
     voter voters residents court jury panel midwife paramedic surgeon consultant pharmacist carer
     firefighter backbencher passenger commuter protester supporter colleague patient tenant customer
-    volunteer organiser organizer insider whistleblower lecturer pilot steward stallholder
-    carmaker automaker manufacturer supermarket grocer chain lender miner brewer supplier carrier
-    startup giant conglomerate"""
+    volunteer organiser organizer insider whistleblower lecturer pilot steward stallholder"""
 )
 # Offices a story's protagonist holds: "the mayor" with no apposition is most often its main person.
 OFFICE_HEADS = _WORDS(
@@ -125,13 +128,12 @@ DOC_HEADS = _WORDS(
 EXAMINER_WORDS = _WORDS(
     "Ofsted Ofgem Ofwat Ofcom Inspectorate Ombudsman Auditor Audit Regulator Watchdog Commission HMICFRS CQC"
 )
-ORG_HEADS = _WORDS(
+ORG_HEADS = TRADE_NOUNS | _WORDS(
     """council department ministry government club company firm trust union party board authority
     agency regulator watchdog force police committee group organisation organization charity school
     university hospital airline bank operator developer insurer retailer publisher broadcaster
     commission administration inspectorate service team campaign coalition alliance association
-    federation league office court carmaker automaker manufacturer supermarket grocer chain lender
-    miner brewer supplier carrier startup giant conglomerate"""
+    federation league office court"""
 )
 # Bodies whose names carry their kind ("Riverside Council", "Court of Appeal"): "the council" is the
 # latest body so named, not merely the latest body.
