@@ -43,7 +43,8 @@ NOT_NAMES = _WORDS(
     July August September October November December Image Published Related Follow Read More
     Updated Mrs Mr Ms Miss Dr Sir Dame Lord Lady Prof Professor Rev Cllr Not No Yes One Two Three
     According Besides Former Under Among Without Within Against Through Including Once Only Even Still
-    Just Neither Nor Whether GMT BST EST EDT ET CET CEST UTC PST PDT CST CDT MST AM PM"""
+    Just Neither Nor Whether GMT BST EST EDT ET CET CEST UTC PST PDT CST CDT MST AM PM IST AEST AEDT
+    ACST ACDT AWST NZST NZDT Mon Tue Tues Wed Thu Thur Thurs Fri Sat Feb Apr Aug Sep Sept Oct Nov Dec"""
 )
 TITLES = _WORDS(
     """Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor Rev Reverend Cllr Councillor Sen
@@ -78,10 +79,13 @@ ORG_WORDS = _WORDS(
 # Football clubs' last words ("Castleford Rovers"): a body, though it reads like a person's name,
 # and the word alone ("Rovers said") is the club.
 TEAM_WORDS = _WORDS("Rovers Rangers Wanderers Athletic Albion Hotspur Town")
+# How a club's name ends, for "the club" ("Fenbridge United"); unlike TEAM_WORDS they make no body
+# by themselves, since people and places end so too ("Kansas City")
+_CLUB_ENDS = TEAM_WORDS | _WORDS("United City FC Club County")
 # What a business is called by its trade ("the carmaker", "the lender"): a role's head and a body's
 TRADE_NOUNS = _WORDS(
     """carmaker automaker manufacturer supermarket grocer chain lender miner brewer supplier carrier
-    startup giant conglomerate"""
+    startup giant conglomerate consultancy"""
 )
 ROLE_HEADS = TRADE_NOUNS | _WORDS(
     """minister secretary mayor chancellor president governor senator councillor councilor
@@ -219,9 +223,19 @@ _LISTENER = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
-_APPOSITION_END = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:of|for|at)\b)")
+_TITLED_APPOSITION = re.compile(rf",[ \t]+(?:(?:{_TITLE})\.?[ \t]+)+")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:)—–]|$|\s(?:of|for|at|who|whose)\b)")
 _POSSESSOR = r"([\w\-]+)[’']s\b"  # "the board's report", "Trump's chief of staff"
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\b|" + _POSSESSOR)
+# "the consultancy ", "the campaign group ": a body's common noun just before its name
+_BODY_NOUN_BEFORE = re.compile(
+    r"\b[Tt]he[ \t]+(?:[a-z’'\-]+[ \t]+){0,2}(?:" + "|".join(sorted(ORG_HEADS)) + r")[ \t]+$"
+)
+_POSSESSED_DOCUMENT = re.compile(
+    r"\b[Tt]he[ \t]+([a-z][\w\-]*)[’']s[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:"
+    + "|".join(sorted(DOC_HEADS))
+    + r")\b"
+)
 _LOWER_NOUN = re.compile(r"\b(?:the|a|an|its|their|our|his|her)\s+([a-z][a-z’'\-]+)\b")
 _IN_INTRO = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)In[ \t]+$")  # "In a statement, ..."
 _SOURCES = re.compile(
@@ -239,8 +253,8 @@ _SUBJECT_START = re.compile(r"[.!?\n][\"”’']?\s*$")  # unlike _SENTENCE_BEFO
 # what a description is of or for: "for the council", "of the Dutch government", "by Ofsted",
 # ", carried out by the Flood Risk Partnership"
 _COMPLEMENT = re.compile(
-    r"(?:,?\s+(?:carried\s+out|conducted|written|drawn\s+up|produced|compiled|published|prepared|led|chaired"
-    r"|headed|authored)\s+by"
+    r"(?:,?\s+(?:(?:carried\s+out|conducted|written|drawn\s+up|produced|compiled|published|prepared|led"
+    r"|chaired|headed|authored|filed|brought|issued|sent|released|submitted|lodged|signed)\s+)?by"
     r"|\s+(?:for|of|at|from|to|with|by))\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
     r"(?:(?:\s+[a-z]+)?\s+(?:" + "|".join(sorted(ORG_HEADS)) + r")\b)?)"
 )
@@ -676,6 +690,8 @@ def find_mentions(
             known = entities.get(full)
             if known is not None:  # the kind depends on the name alone: typed at its first mention
                 kind = known.kind
+            elif len(name) == 2 and name[0] == "Co":  # "Co Clare", an Irish county, not a company
+                kind = "place"
             elif (
                 any(t in ORG_WORDS for t in name)
                 or _is_acronym(name)
@@ -689,6 +705,10 @@ def find_mentions(
                 kind = "org"
             elif name[-1] in titled_surnames:
                 kind = "person"
+            elif _BODY_NOUN_BEFORE.search(text, max(0, start - 40), start) and name[0].lower() not in (
+                first_names or {}
+            ):  # "the consultancy Northway Assurance", not "the charity Ann Lee set up"
+                kind = "org"
             elif _body_like(text, full, place_words, body_cues):
                 kind = "org"
             elif _body_like(text, name[0], frozenset(), body_cues):  # "Greenmarket said it"
@@ -756,7 +776,7 @@ def find_mentions(
             entity = _nearest(by_last[name[0]], start)
             if entity and titles and not entities[entity].gender:
                 entities[entity] = Entity(entity, "person", _gender(titles))
-        elif len(name) == 1 and not titles and len(by_first.get(name[0], ())) == 1:
+        elif len(name) == 1 and set(titles) <= {"Sir", "Dame"} and len(by_first.get(name[0], ())) == 1:
             (entity,) = by_first[name[0]]
         elif _is_acronym(name):
             entity = full
@@ -886,6 +906,8 @@ class Roles:
             return ""
         if " ".join(words[-2:]) in self.by_phrase:
             return self.by_phrase[" ".join(words[-2:])]
+        if phrase.split()[0].lower() in ("a", "an", "one", "another"):
+            return ""  # "a former Hearthgate engineer" is someone new, not the engineer seen before
         heads = self.by_head.get(words[-1], [])
         if len(heads) != 1:
             return ""
@@ -944,6 +966,13 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
             end += complement.end()
         found.append(Mention(Span.of(text, start, end), kind, entity))
         taken.append((start, end))
+    # "The centre's report said": a document whose owner is called by a word that is no role's
+    for match in _POSSESSED_DOCUMENT.finditer(text) if "’s" in text or "'s" in text else ():
+        start, end = match.span()
+        if _inside(quoted, start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        found.append(Mention(Span.of(text, start, end), "doc", _org_for(match.group(1).lower(), entities)))
+        taken.append((start, end))
     # "Whitehall sources", "a No 10 source": unnamed people, kept as written (the guideline's
     # "a senior official"); a body's name before "source" is not the speaker
     for match in _SOURCES.finditer(text) if "source" in text or "insider" in text else ():
@@ -1001,13 +1030,15 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
         # the phrase second in an apposition ends there: "Sadiq Khan, the mayor, said" and "the
         # aide, Kelly Sadler, said", not "After meeting Ann Lee, the minister said" or "Asked
         # about the minister, Ann Lee said"
-        after = _name_after(name_spans, end, 3)
+        titled = _TITLED_APPOSITION.match(text, end)  # "its lead author, Dr Sunita Raman,"
+        after = _name_after(name_spans, titled.end(), 0) if titled else _name_after(name_spans, end, 3)
         before = _name_before(name_spans, start, 3)
         for beside, closes in ((after, after and after[1]), (before, end)):
             if not beside or not _APPOSITION_END.match(text, closes):
                 continue
             between = text[min(end, beside[1]) : max(start, beside[0])]
-            if between.strip(" ,") == "" and _kind(entities, beside[2]) == wanted:
+            plain = between.strip(" ,") == "" or (titled and beside is after)
+            if plain and _kind(entities, beside[2]) == wanted:
                 roles.link(phrase, beside[2])
                 return beside[2]
         words = phrase.split()
@@ -1165,6 +1196,8 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
         elif not entity and mention.kind == "role" and definite:
             if head in NAMING_HEADS:  # "the court" is no newspaper named just before it
                 entity = next((o for o in reversed(orgs) if head in o.lower().split()), "")
+            elif head in ("club", "team") and (club := _latest_club(orgs)):
+                entity = club  # "the club" after "HMRC said" or "the league said"
             elif head in ORG_HEADS:
                 entity = _likely_body(text, orgs, latest_start, subject)
             elif _AGE.fullmatch(head) and counts:
@@ -1202,6 +1235,10 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
             counts[entity] += 1
         filled.append(Mention(mention.span, mention.kind, entity) if entity != mention.entity else mention)
     return filled
+
+
+def _latest_club(orgs: list[str]) -> str:
+    return next((o for o in reversed(orgs) if o.split()[-1] in _CLUB_ENDS), "")
 
 
 def _named_after_intro(text: str, document: Span, name_starts: dict[int, str]) -> str:
@@ -1356,6 +1393,8 @@ def _verb_cues(text: str, mention: Span) -> dict[str, float]:
     in_apposition = as_written[-1:] == [","]  # not "The letter, signed by Ann Lee, said"
     if in_apposition and next_words[:1] == [","] and next_words[1:2] and next_words[1] in REPORTING_VERBS:
         del next_words[0]
+    if next_words[:2] == [",", "which"] and next_words[2:3] and next_words[2] in REPORTING_VERBS:
+        next_words = next_words[2:]  # "the charity Night Path, which said it"
     if next_words[:1] == ["of"] and any(w in REPORTING_VERBS for w in next_words[2:4]):
         next_words = next_words[2:] if next_words[2] in REPORTING_VERBS else next_words[3:]
     prev_words = [w.lower() for w in as_written]

@@ -412,6 +412,64 @@ RESOLUTION_CASES = [
     ),
     # Dean is far more often a first name than a title before a surname
     ("Dean Foley lost. Foley said no.", "Foley", "name", "Dean Foley"),
+    # "the club" is the latest club, not the latest body
+    (
+        "Fenbridge United were fined. HMRC said the payments were late. The club said no.",
+        "The club",
+        "role",
+        "Fenbridge United",
+    ),
+    # a role's apposition can hold a title: "its lead author, Dr Sunita Raman,"
+    (
+        "The centre published a report. Its lead author, Dr Sunita Raman, said no.",
+        "Its lead author",
+        "role",
+        "Sunita Raman",
+    ),
+    # a document "filed by", "issued by" or ", by" someone is theirs
+    (
+        "The lawsuit, filed by the Arizona Attorney General’s Office in May, says no.",
+        "The lawsuit, filed by the Arizona Attorney General’s Office",
+        "doc",
+        "Arizona Attorney General’s Office",
+    ),
+    (
+        "The review, by the consultancy Marlow Keane, found errors.",
+        "The review, by the consultancy Marlow Keane",
+        "doc",
+        "Marlow Keane",
+    ),
+    # a knight or dame is called by first name: "Sir Malcolm" is Sir Malcolm Petrie
+    ("Sir Malcolm Petrie was asked. Sir Malcolm said no.", "Malcolm", "name", "Malcolm Petrie"),
+    # an apposition may go on with "who": "Gail Sorensen, a retired pharmacist who ..."
+    (
+        "The chair, Gail Sorensen, a retired pharmacist who sings, said no.",
+        "a retired pharmacist",
+        "role",
+        "Gail Sorensen",
+    ),
+    # but a new description with the same head is someone new
+    (
+        "Tom Reddaway, a former navy engineer who left, spoke. A former Hearthgate engineer said no.",
+        "A former Hearthgate engineer",
+        "role",
+        "a former Hearthgate engineer",
+    ),
+    # "the centre's report" is the centre's, though "the centre" is no role
+    (
+        "A report by the Gambling Harm Research Centre came out. The centre’s report said so.",
+        "The centre’s report",
+        "doc",
+        "Gambling Harm Research Centre",
+    ),
+    # a body's common noun before a name makes it a body's name, and its review the body's
+    (
+        "A review by the consultancy Northway Assurance, commissioned by Halbrook Borough Council, "
+        "found errors.",
+        "A review by the consultancy Northway Assurance",
+        "doc",
+        "Northway Assurance",
+    ),
 ]
 
 
@@ -436,6 +494,9 @@ def test_mentions_resolve_to_entities(text, surface, kind, entity):
         # "said it" suggests a body, but Ms Reeves is a person
         ("Rachel Reeves said it was right. Ms Reeves said more.", "Rachel Reeves", "person"),
         ("Greenmarket Foods said it was right. Mr Lane said more.", "Greenmarket Foods", "org"),
+        # a body's common noun just before the name, but not a relative clause about a person
+        ("The consultancy Northway Assurance said no.", "Northway Assurance", "org"),
+        ("Pupils in Kilmurragh, Co Clare, said no.", "Co Clare", "place"),  # an Irish county
         # governments named by where they sit are bodies
         ("Downing Street said no.", "Downing Street", "org"),
         ("Asked about the talks, Whitehall said no.", "Whitehall", "org"),
@@ -445,6 +506,19 @@ def test_mentions_resolve_to_entities(text, surface, kind, entity):
 def test_places_are_not_people(text, name, kind):
     """A "he" or "she" never refers to a place, so places must not be typed as people."""
     assert find_mentions(text, []).entity_kinds[name] == kind
+
+
+@pytest.mark.parametrize(
+    "text", ["Wed Apr 9 2025 14.32\n\nAna Ruiz said no.", "8.40pm ACDT\n\nAna Ruiz said no."]
+)
+def test_dates_and_time_zones_are_no_names(text):
+    assert [m.span.text for m in find_mentions(text, []).mentions if m.kind == "name"] == ["Ana Ruiz"]
+
+
+def test_a_person_after_a_body_noun_stays_a_person():
+    """ "the charity Ann Lee founded": a known first name opens a relative clause, not a body's name."""
+    text = "The charity Ann Lee founded said no."
+    assert find_mentions(text, [], first_names={"ann": "f"}).entity_kinds["Ann Lee"] == "person"
 
 
 @pytest.mark.parametrize(
@@ -688,6 +762,9 @@ def test_first_name_gender_ignores_case_and_accents(name, gender):
         ("Sen. Chris Murphy, D-Conn., said.", "Chris Murphy", "verb_after_aside"),  # and an aside
         ("Tom Reed, who runs the club, told the BBC.", "Tom Reed", "verb_after_aside"),
         ("Tom Reed, however, was not there, she said.", "Tom Reed", None),
+        # a body's relative clause reports it: "the charity Night Path, which said"
+        ("It was criticised by Night Path, which said it was wrong.", "Night Path", "verb_follows"),
+        ("It was criticised by Night Path, which runs shelters.", "Night Path", None),
     ],
 )
 def test_reporting_verb_cues_see_past_titles(text, name, cue):
