@@ -79,8 +79,8 @@ ORG_WORDS = _WORDS(
 # Football clubs' last words ("Castleford Rovers"): a body, though it reads like a person's name,
 # and the word alone ("Rovers said") is the club.
 TEAM_WORDS = _WORDS("Rovers Rangers Wanderers Athletic Albion Hotspur Town")
-# How a club's name ends, for "the club" ("Fenbridge United"); unlike TEAM_WORDS they make no body
-# by themselves, since people and places end so too ("Kansas City")
+# How a club's name ends, for "the club" ("Fenbridge United", "Derby County"); these end other
+# names too ("Kansas City"), so only "the club" reads them
 _CLUB_ENDS = TEAM_WORDS | _WORDS("United City FC Club County")
 # What a business is called by its trade ("the carmaker", "the lender"): a role's head and a body's
 TRADE_NOUNS = _WORDS(
