@@ -184,10 +184,13 @@ def _compile(article: _Article) -> dict:
 
 def read_source(source_dir: Path) -> list[dict]:
     """Compile every article of ``source_dir/*.txt`` into a record, in file order."""
-    records = []
-    for path in sorted(source_dir.glob("*.txt")):
-        records.extend(_compile(article) for article in _split_articles(path))
-    return records
+    return list(compile_sources(sorted(source_dir.glob("*.txt"))))
+
+
+def compile_sources(paths: Iterable[Path]) -> Iterator[dict]:
+    """The records of the articles in source files, in order, one file at a time."""
+    for path in paths:
+        yield from (_compile(article) for article in _split_articles(path))
 
 
 # ---------------------------------------------------------------------------- validation
@@ -602,12 +605,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"updated {path}")
             return 0
         elif args.command == "compile":
-            for path in args.sources:
-                for article in _split_articles(path):
-                    print(json.dumps(_compile(article), ensure_ascii=False))
+            for record in compile_sources(args.sources):
+                print(json.dumps(record, ensure_ascii=False))
             return 0
         elif args.command == "blind":
-            records = [_compile(a) for path in args.sources for a in _split_articles(path)]
+            records = list(compile_sources(args.sources))
             print("".join(blind_text(r) for r in agreement_sample(records, args.per_batch)), end="")
             return 0
         elif args.command == "agreement":
@@ -616,7 +618,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         elif args.command == "stats":
             if args.source:
-                records = [_compile(a) for path in args.source for a in _split_articles(path)]
+                records = list(compile_sources(args.source))
             else:
                 records = [r for p in split_paths(args.data) for r in read_jsonl(p)]
             print(stats(records, read_splits(args.data)))
