@@ -930,7 +930,11 @@ def _nearest(occurrences: list[tuple[int, str]], offset: int) -> str:
 def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
     """Roles, spokespeople and documents: 'the mayor', 'a council spokesman', 'the report'."""
     found = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans of the descriptions found so far
+
+    def free(start: int, end: int) -> bool:  # neither in quote marks nor overlapping one found
+        return not _inside(quoted, start, end) and not any(s < end and start < e for s, e in taken)
+
     for match in _DETERMINED.finditer(text):
         words = match.group(1).split()
         definite = match.group().lower().startswith("the")
@@ -958,7 +962,7 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
         start, end = match.start(), span_end
         head = words[last].lower()
         complement = _COMPLEMENT.match(text[end : end + 80])
-        if _inside(quoted, start, end) or any(s < end and start < e for s, e in taken):
+        if not free(start, end):
             continue
         kind = "spokes" if head in SPOKES_HEADS else "doc" if head in DOC_HEADS else "role"
         entity = _resolve_description(text, start, end, head, kind, complement, entities, name_spans, roles)
@@ -969,7 +973,7 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
     # "The centre's report said": a document whose owner is called by a word that is no role's
     for match in _POSSESSED_DOCUMENT.finditer(text) if "’s" in text or "'s" in text else ():
         start, end = match.span()
-        if _inside(quoted, start, end) or any(s < end and start < e for s, e in taken):
+        if not free(start, end):
             continue
         found.append(Mention(Span.of(text, start, end), "doc", _org_for(match.group(1).lower(), entities)))
         taken.append((start, end))
@@ -977,7 +981,7 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
     # "a senior official"); a body's name before "source" is not the speaker
     for match in _SOURCES.finditer(text) if "source" in text or "insider" in text else ():
         start, end = match.span()
-        if _inside(quoted, start, end) or any(s < end and start < e for s, e in taken):
+        if not free(start, end):
             continue
         words = match.group().split()
         if words[0] in ("A", "An", "One"):
