@@ -106,7 +106,7 @@ ROLE_HEADS = TRADE_NOUNS | _WORDS(
     trader banker regulator ombudsman auditor watchdog inquiry coroner magistrate aide aides staffer
     voter voters residents court jury panel midwife paramedic surgeon consultant pharmacist carer
     firefighter backbencher passenger commuter protester supporter colleague patient tenant customer
-    volunteer organiser organizer insider whistleblower lecturer pilot steward stallholder"""
+    volunteer organiser organizer insider whistleblower lecturer pilot steward stallholder negotiator"""
 )
 # Offices a story's protagonist holds: "the mayor" with no apposition is most often its main person.
 OFFICE_HEADS = _WORDS(
@@ -210,7 +210,7 @@ _TITLES_BEFORE = re.compile(rf"(?:\b(?:{_TITLE})\.?[ \t]+)+$")
 _DOTTED_TITLE = re.compile(rf"\b({_TITLE})\.[ \t]+$")
 _DETERMINED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w\-]*[’']s)"
-    r"((?:[ \t]+[\w\-]+){1,4})\b",
+    r"((?:[ \t]+[\w\-]+(?:[’']s)?){1,4})\b",  # "the council's leader"
 )
 _NOT_MODIFIERS = _WORDS(
     """while and or but of to in on at for with who whom whose that which is was are were has had
@@ -250,12 +250,19 @@ _SPACES = re.compile(r"\s*")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _SENTENCE_BEFORE = re.compile(r"[.!?:\n][\s\"“”‘’']*$")
 _SUBJECT_START = re.compile(r"[.!?\n][\"”’']?\s*$")  # unlike _SENTENCE_BEFORE, a colon opens no subject
+# when a document was written, between it and its author: "a report last month by"
+_WHEN = (
+    r"(?:\s+(?:(?:last|this|earlier|next)\s+(?:week|month|year|spring|summer|autumn|fall|winter)"
+    r"|(?:on|in)\s+[A-Z][a-z]+))?"
+)
 # what a description is of or for: "for the council", "of the Dutch government", "by Ofsted",
-# ", carried out by the Flood Risk Partnership"
+# ", carried out by the Flood Risk Partnership", "a study published on Tuesday by"
 _COMPLEMENT = re.compile(
-    r"(?:,?\s+(?:(?:carried\s+out|conducted|written|drawn\s+up|produced|compiled|published|prepared|led"
-    r"|chaired|headed|authored|filed|brought|issued|sent|released|submitted|lodged|signed)\s+)?by"
-    r"|\s+(?:for|of|at|from|to|with|by))\s+((?:the\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
+    r"(?:,?" + _WHEN + r"\s+(?:(?:carried\s+out|conducted|written|drawn\s+up|produced|compiled|published"
+    r"|prepared|led|chaired|headed|authored|filed|brought|issued|sent|released|submitted|lodged|signed)"
+    + _WHEN
+    + r"\s+)?by"
+    r"|\s+(?:for|of|at|from|to|with|by))\s+((?:the\s+)?(?:(?:[A-Z]\.){2,}\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*)*"
     r"(?:(?:\s+[a-z]+)?\s+(?:" + "|".join(sorted(ORG_HEADS)) + r")\b)?)"
 )
 # Where an unnamed speaker is from: "one resident in Kirkstall", "a source close to the chancellor",
@@ -285,6 +292,29 @@ _SENTENCE_ENDS = frozenset(".!?")
 _GAP_TOKEN = re.compile(r"[\w’']+|[:,.;!?]")
 _NEAR_TOKEN = re.compile(r"[\w’']+|[:,.;]")
 _ROLE_BEFORE = re.compile(r"((?:[a-z][\w\-]*[ \t]+){0,2}[a-z][\w\-]*)[ \t]+$")
+# A headline or standfirst names its speaker by a bare role, with no article: "Chief inspector says
+# jail is 'failing'", "Fortnightly plan 'will save millions' - council leader", "principals warn";
+# so does a live blog's entry heading ("Transport secretary: 'This strike is indefensible'").
+HEADLINE_LINES = 3  # the headline, the standfirst and one line of furniture between them
+HEADING_CHARS = 120  # a shorter line later on, with no full stop, heads an entry or a section
+_HEADLINE_HEADS = ROLE_HEADS | _WORDS("msp mla mep")
+_HEADLINE_ROLE = (
+    r"((?:[A-Za-z][\w’'\-]*[ \t]+){0,2}?(?:"
+    + "|".join(sorted(_HEADLINE_HEADS, key=len, reverse=True))
+    + r")s?)"
+)
+_HEADLINE_VERBS = "|".join(
+    sorted(
+        REPORTING_VERBS
+        | _WORDS("blames blame hits attacks slams backs warn claim call accuse insist urge demand vow deny")
+    )
+)
+_HEADLINE_SPEAKER = re.compile(
+    rf"(?:^|[:;,][ \t]+|\b(?:as|and|but|while|after|amid)[ \t]+){_HEADLINE_ROLE}[ \t]+(?:{_HEADLINE_VERBS})\b"
+    rf"|(?:\b(?:says?|warns?|claims?)|[ \t][-–—])[ \t]+{_HEADLINE_ROLE}[ \t]*$"
+    rf"|^{_HEADLINE_ROLE}:[ \t]",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -523,14 +553,26 @@ def _name_runs(text: str) -> Iterator[list[tuple[int, str]]]:
         words = [(match.start() + m.start(), m.group()) for m in _NON_SPACE.finditer(match.group())]
         if len(words) > 1 and all(word.isupper() for _, word in words):
             continue  # an all-capitals headline, not a name
-        if _POSSESSIVE_END.search(words[-1][1]):
-            words[-1] = (words[-1][0], words[-1][1][:-2])
-        if office := _person_after_office([word for _, word in words]):
-            title, person = office
-            yield [words[title], *words[person:]]  # the title still names the office and gender
-            continue
-        for part in _split_run(words):
-            yield part[_titled_person([word for _, word in part]) :]  # 0: the whole part is the name
+        # "Plaid Cymru's Westminster spokeswoman": a possessive ends a name, unless a body's word
+        # follows it ("King's College")
+        cuts = [
+            n + 1
+            for n, (_, word) in enumerate(words[:-1])
+            if _POSSESSIVE_END.search(word) and words[n + 1][1] not in ORG_WORDS
+        ]
+        for start, end in zip([0, *cuts], [*cuts, len(words)], strict=True):
+            yield from _name_parts(words[start:end])
+
+
+def _name_parts(words: list[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    if _POSSESSIVE_END.search(words[-1][1]):
+        words[-1] = (words[-1][0], words[-1][1][:-2])
+    if office := _person_after_office([word for _, word in words]):
+        title, person = office
+        yield [words[title], *words[person:]]  # the title still names the office and gender
+        return
+    for part in _split_run(words):
+        yield part[_titled_person([word for _, word in part]) :]  # 0: the whole part is the name
 
 
 def _split_run(words: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -801,6 +843,17 @@ def find_mentions(
 
     name_spans = sorted((m.span.start, m.span.end, m.entity) for m in mentions)
     descriptions = _descriptions(text, quoted, entities, name_spans, roles)
+    # "Ghana's culture minister called it ...", named only further down: the whole article's roles
+    descriptions = [
+        Mention(d.span, d.kind, roles.find(d.span.text, earliest=True))
+        if d.kind == "role" and not d.entity
+        else d
+        for d in descriptions
+    ]
+    taken = sorted([(m.span.start, m.span.end) for m in mentions + descriptions] + quoted)
+    headings = [line for n, line in enumerate(lines) if n < HEADLINE_LINES or len(line.text) <= HEADING_CHARS]
+    headings = [line for line in headings if not _inside(furniture, line.start, line.end)]
+    descriptions += _headline_roles(headings, taken, entities, roles, descriptions)
     sources = sorted((d.span.start, d.span.end) for d in descriptions if _SOURCES.fullmatch(d.span.text))
     mentions = [m for m in mentions if not _inside(sources, m.span.start, m.span.end)]
     mentions += descriptions
@@ -875,37 +928,53 @@ _SPELLED_OUT = {
 }
 
 
+_PLACE_POSSESSIVE = re.compile(rf"[{_UPPER}][\w\-]*[’']s\s")
+
+
 class Roles:
     """Which entity a role names in this article: "the home secretary" -> "Jane Doe"."""
 
     _SKIP = frozenset("the a an new former acting interim outgoing incoming then".split())
 
     def __init__(self) -> None:
-        self.by_phrase: dict[str, str] = {}
+        self.by_phrase: dict[str, str] = {}  # the latest entity linked to each phrase
+        self.first_by_phrase: dict[str, str] = {}  # and the first
         self.by_head: dict[str, list[str]] = {}
 
     def _key(self, phrase: str) -> list[str]:
         words = (w.rstrip(".") for w in phrase.lower().split() if w not in self._SKIP)
         return [_SPELLED_OUT.get(w, w) for w in words]
 
+    # words that make another office of the same one: the shadow housing secretary is not the
+    # housing secretary, the deputy mayor not the mayor
+    _RANKS = frozenset("shadow deputy vice assistant junior".split())
+
+    def _phrase(self, words: list[str]) -> str:
+        """The last two words, or from a rank on: "housing secretary", "shadow housing secretary"."""
+        first = min([len(words) - 2, *(i for i, w in enumerate(words) if w in self._RANKS)])
+        return " ".join(words[max(first, 0) :])
+
     def link(self, phrase: str, entity: str) -> None:
         words = self._key(phrase)
         if not words:
             return
-        self.by_phrase[" ".join(words[-2:])] = entity
+        self.by_phrase[self._phrase(words)] = entity
+        self.first_by_phrase.setdefault(self._phrase(words), entity)
         heads = self.by_head.setdefault(words[-1], [])
         if entity not in heads:
             heads.append(entity)
 
-    def find(self, phrase: str) -> str:
+    def find(self, phrase: str, *, earliest: bool = False) -> str:
         """The entity for a role phrase; a bare head ("the mayor") or a head with modifiers seen
         with it before ("the London mayor") matches, "the education secretary" does not match
-        "the home secretary"."""
+        "the home secretary". Of several linked to the phrase, the latest, or with ``earliest``
+        the first: a headline's "councillor" is the first councillor the story names."""
         words = self._key(phrase)
         if not words:
             return ""
-        if " ".join(words[-2:]) in self.by_phrase:
-            return self.by_phrase[" ".join(words[-2:])]
+        linked = self.first_by_phrase if earliest else self.by_phrase
+        if self._phrase(words) in linked:
+            return linked[self._phrase(words)]
         if phrase.split()[0].lower() in ("a", "an", "one", "another"):
             return ""  # "a former Hearthgate engineer" is someone new, not the engineer seen before
         heads = self.by_head.get(words[-1], [])
@@ -913,7 +982,10 @@ class Roles:
             return ""
         modifiers = {w.removesuffix("’s").removesuffix("'s") for w in words[:-1]}
         seen = {w for key, e in self.by_phrase.items() if e == heads[0] for w in key.split()}
-        capitalised = any(w[:1].isupper() for w in phrase.split()[1:-1])
+        # "the London mayor", "Ghana's culture minister": a place narrows a role, it is no new one
+        capitalised = any(w[:1].isupper() for w in phrase.split()[1:-1]) or bool(
+            _PLACE_POSSESSIVE.match(phrase)
+        )
         return heads[0] if modifiers <= seen or capitalised else ""
 
 
@@ -927,6 +999,52 @@ def _nearest(occurrences: list[tuple[int, str]], offset: int) -> str:
     return before[-1] if before else (occurrences[0][1] if occurrences else "")
 
 
+def _headline_roles(
+    lines: Sequence[Span], taken, entities: dict, roles: Roles, descriptions: list[Mention]
+) -> list[Mention]:
+    """Bare roles in the headline, standfirst and headings, resolved by what the story calls them:
+    "Chief inspector" is the chief inspector the story names, "council leader" the council leader,
+    "principals" the principals' association. A role the story never resolves is left out: the
+    headline's speaker is then found the way it was before."""
+    found = []
+    for line in lines:
+        if line.text.rstrip("”’\"' ").endswith("."):
+            continue  # a paragraph of the story, not a headline
+        for match in _HEADLINE_SPEAKER.finditer(line.text):
+            group = next(g for g in (1, 2, 3) if match.group(g))
+            phrase = match.group(group)
+            words = phrase.split()
+            if any(w.lower() in _NOT_MODIFIERS for w in words):
+                continue  # "as the council says": a determined role, found already
+            start = line.start + match.start(group)
+            end = start + len(phrase)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            head = words[-1].lower()
+            if head not in _HEADLINE_HEADS:  # a plural: "principals warn", "say supporters"
+                entity = _org_containing(words[-1], entities)
+            else:
+                body = _org_for(head, entities) if head in ORG_HEADS else ""
+                later = (d.entity for d in descriptions if d.entity and d.span.text.lower().endswith(head))
+                entity = roles.find(phrase, earliest=True) or body or next(later, "")
+            if entity:
+                found.append(Mention(Span(start, end, phrase), "role", entity))
+    return found
+
+
+def _unpossessed(word: str) -> str:
+    return _POSSESSIVE_END.sub("", word.lower())
+
+
+def _overlapping(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """A match for every determiner, even one inside the words the match before took: "the
+    council said the mayor" holds "the mayor" too."""
+    position = 0
+    while match := pattern.search(text, position):
+        yield match
+        position = match.start(1)
+
+
 def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
     """Roles, spokespeople and documents: 'the mayor', 'a council spokesman', 'the report'."""
     found = []
@@ -935,7 +1053,7 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
     def free(start: int, end: int) -> bool:  # neither in quote marks nor overlapping one found
         return not _inside(quoted, start, end) and not any(s < end and start < e for s, e in taken)
 
-    for match in _DETERMINED.finditer(text):
+    for match in _overlapping(_DETERMINED, text):
         words = match.group(1).split()
         definite = match.group().lower().startswith("the")
         # words up to the first that cannot modify a head ("the council said its spokesman")
@@ -943,15 +1061,23 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
         heads = [
             i
             for i, w in enumerate(words)
-            if w.lower() in _DESCRIPTION_HEADS or (_AGE.fullmatch(w) and i + 1 == modifiers and definite)
+            if _unpossessed(w) in _DESCRIPTION_HEADS
+            or (_AGE.fullmatch(w) and i + 1 == modifiers and definite)
         ]  # "the 31-year-old", not "a 31-year-old man" or "Dorian Rowe, a 29-year-old who died"
         if not heads or heads[0] > modifiers:
             continue
         # "a commission spokesperson" is a spokesperson, not a commission
         last = next((i for i in heads if words[i].lower() in SPOKES_HEADS and i <= modifiers), heads[0])
-        # "the council leader" is a leader, "its chief executive" an executive: the last of a run
-        while words[last].lower() not in SPOKES_HEADS and last + 1 < modifiers and last + 1 in heads:
-            last += 1
+        # "the council leader" is a leader, "its chief executive" an executive: the last of a run;
+        # "the council's leader" a leader and "the company's annual report" a report
+        while words[last].lower() not in SPOKES_HEADS:
+            possessive = _POSSESSIVE_END.search(words[last])
+            if possessed := [i for i in heads if last < i < modifiers] if possessive else []:
+                last = possessed[0]
+            elif last + 1 < modifiers and last + 1 in heads:
+                last += 1
+            else:
+                break
         # extend over "of London" / "for the council" style complements
         span_end = (
             match.start(1)
@@ -959,8 +1085,9 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
             - len(" ".join(words[last + 1 :]))
             - (1 if words[last + 1 :] else 0)
         )
+        head = _unpossessed(words[last])
+        span_end -= len(words[last]) - len(head)  # "the council" of "the council's decision"
         start, end = match.start(), span_end
-        head = words[last].lower()
         complement = _COMPLEMENT.match(text[end : end + 80])
         if not free(start, end):
             continue
@@ -1034,13 +1161,16 @@ def _resolve_description(text, start, end, head, kind, complement, entities, nam
         # the phrase second in an apposition ends there: "Sadiq Khan, the mayor, said" and "the
         # aide, Kelly Sadler, said", not "After meeting Ann Lee, the minister said" or "Asked
         # about the minister, Ann Lee said"
-        titled = _TITLED_APPOSITION.match(text, end)  # "its lead author, Dr Sunita Raman,"
-        after = _name_after(name_spans, titled.end(), 0) if titled else _name_after(name_spans, end, 3)
+        reach = end  # "the chief inspector of prisons, Bernard Tilsley,": past what it is of
+        if complement and complement.group().split()[0] in ("of", "for"):
+            reach = end + complement.end() if text.startswith(",", end + complement.end()) else end
+        titled = _TITLED_APPOSITION.match(text, reach)  # "its lead author, Dr Sunita Raman,"
+        after = _name_after(name_spans, titled.end(), 0) if titled else _name_after(name_spans, reach, 3)
         before = _name_before(name_spans, start, 3)
         for beside, closes in ((after, after and after[1]), (before, end)):
             if not beside or not _APPOSITION_END.match(text, closes):
                 continue
-            between = text[min(end, beside[1]) : max(start, beside[0])]
+            between = text[min(reach, beside[1]) : max(start, beside[0])]
             plain = between.strip(" ,") == "" or (titled and beside is after)
             if plain and _kind(entities, beside[2]) == wanted:
                 roles.link(phrase, beside[2])
