@@ -928,6 +928,11 @@ _SPELLED_OUT = {
 }
 
 
+def _indefinite(phrase: str) -> bool:
+    """Does the phrase introduce someone new ("a council spokesman", "one resident")?"""
+    return phrase.split()[0].lower() in ("a", "an", "one", "another")
+
+
 _PLACE_POSSESSIVE = re.compile(rf"[{_UPPER}][\w\-]*[’']s\s")
 
 
@@ -975,7 +980,7 @@ class Roles:
         linked = self.first_by_phrase if earliest else self.by_phrase
         if self._phrase(words) in linked:
             return linked[self._phrase(words)]
-        if phrase.split()[0].lower() in ("a", "an", "one", "another"):
+        if _indefinite(phrase):
             return ""  # "a former Hearthgate engineer" is someone new, not the engineer seen before
         heads = self.by_head.get(words[-1], [])
         if len(heads) != 1:
@@ -1320,7 +1325,7 @@ def _fill_unresolved(text: str, mentions: list[Mention], entities: dict) -> list
     name_starts = {m.span.start: m.entity for m in mentions if m.kind == "name"}
     for mention in mentions:
         entity = mention.entity
-        definite = not re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\b", mention.span.text)
+        definite = not _indefinite(mention.span.text)
         head = mention.span.text.split()[-1].lower()
         document = _document_head(mention) if mention.kind == "doc" else ""
         if not entity and mention.kind == "role" and not definite and head not in ORG_HEADS:
