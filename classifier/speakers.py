@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -606,6 +606,10 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
 def _quoted_regions(quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
     return sorted((s.start - 1, s.end + 1) for q in quotations for s in q.segments)
 
@@ -963,8 +967,9 @@ class Roles:
         words = self._key(phrase)
         if not words:
             return
-        self.by_phrase[self._phrase(words)] = entity
-        self.first_by_phrase.setdefault(self._phrase(words), entity)
+        key = self._phrase(words)
+        self.by_phrase[key] = entity
+        self.first_by_phrase.setdefault(key, entity)
         heads = self.by_head.setdefault(words[-1], [])
         if entity not in heads:
             heads.append(entity)
@@ -977,15 +982,15 @@ class Roles:
         words = self._key(phrase)
         if not words:
             return ""
-        linked = self.first_by_phrase if earliest else self.by_phrase
-        if self._phrase(words) in linked:
-            return linked[self._phrase(words)]
+        linked = (self.first_by_phrase if earliest else self.by_phrase).get(self._phrase(words))
+        if linked:
+            return linked
         if _indefinite(phrase):
             return ""  # "a former Hearthgate engineer" is someone new, not the engineer seen before
         heads = self.by_head.get(words[-1], [])
         if len(heads) != 1:
             return ""
-        modifiers = {w.removesuffix("’s").removesuffix("'s") for w in words[:-1]}
+        modifiers = {_unpossessed(w) for w in words[:-1]}
         seen = {w for key, e in self.by_phrase.items() if e == heads[0] for w in key.split()}
         # "the London mayor", "Ghana's culture minister": a place narrows a role, it is no new one
         capitalised = any(w[:1].isupper() for w in phrase.split()[1:-1]) or bool(
@@ -1023,7 +1028,7 @@ def _headline_roles(
                 continue  # "as the council says": a determined role, found already
             start = line.start + match.start(group)
             end = start + len(phrase)
-            if any(s < end and start < e for s, e in taken):
+            if _overlaps(taken, start, end):
                 continue
             head = words[-1].lower()
             if head not in _HEADLINE_HEADS:  # a plural: "principals warn", "say supporters"
@@ -1056,7 +1061,7 @@ def _descriptions(text, quoted, entities, name_spans, roles) -> list[Mention]:
     taken: list[tuple[int, int]] = []  # spans of the descriptions found so far
 
     def free(start: int, end: int) -> bool:  # neither in quote marks nor overlapping one found
-        return not _inside(quoted, start, end) and not any(s < end and start < e for s, e in taken)
+        return not _inside(quoted, start, end) and not _overlaps(taken, start, end)
 
     for match in _overlapping(_DETERMINED, text):
         words = match.group(1).split()
